@@ -1,0 +1,116 @@
+"""The change log: what each edit did, exact enough to replay and to revert.
+
+Convention: a document's changes are listed in the order they were applied, and
+`start`/`end` of each change are code-point offsets into the text *as it stood just
+before that change* (after all earlier changes of the same document). `end - start`
+is the length of `before`. Replaying therefore means: for each change in order,
+check text[start:end] == before and splice in `after`. Reverting walks the list
+backwards and splices `before` back over `after`. Within one engine pass the edits
+are applied left to right, so for a single-pass document `start` is also where the
+change sits in the cleaned text.
+
+`line` and `col` (1-based) locate the change in the *original* document, for
+`path:line:col` messages and for reviewers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from cleaner.errors import CleanerError
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One applied edit: which rule, where, and the text before and after."""
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+    reason: str
+    line: int
+    col: int
+    metadata: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def action(self) -> str:
+        """delete, insert or replace: what a reviewer would call this change."""
+        if not self.after:
+            return "delete"
+        if not self.before:
+            return "insert"
+        return "replace"
+
+    def to_record(self, doc: str) -> dict[str, Any]:
+        """The JSON object written to changes.jsonl."""
+        record: dict[str, Any] = {"doc": doc, "rule": self.rule, "action": self.action}
+        fields = asdict(self)
+        del fields["rule"], fields["metadata"]
+        record.update(fields)
+        if self.metadata:
+            record["metadata"] = dict(self.metadata)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Change:
+        """Read a changes.jsonl object back; unknown fields are ignored."""
+        try:
+            metadata = tuple((str(k), str(v)) for k, v in (record.get("metadata") or {}).items())
+            return cls(
+                rule=str(record["rule"]),
+                start=int(record["start"]),
+                end=int(record["end"]),
+                before=str(record["before"]),
+                after=str(record["after"]),
+                reason=str(record.get("reason", "")),
+                line=int(record.get("line", 0)),
+                col=int(record.get("col", 0)),
+                metadata=metadata,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CleanerError(f"malformed change record: {exc}") from None
+
+
+def replay(original: str, changes: Iterable[Change]) -> str:
+    """Apply a change log to the original text; raises if the log does not fit it."""
+    text = original
+    for change in changes:
+        if text[change.start : change.end] != change.before:
+            raise CleanerError(f"change by {change.rule} at {change.start} does not fit the text")
+        text = text[: change.start] + change.after + text[change.end :]
+    return text
+
+
+def revert(cleaned: str, changes: Sequence[Change]) -> str:
+    """Undo a change log over the cleaned text, giving back the original exactly."""
+    text = cleaned
+    for change in reversed(changes):
+        stop = change.start + len(change.after)
+        if text[change.start : stop] != change.after:
+            raise CleanerError(f"change by {change.rule} at {change.start} does not fit the text")
+        text = text[: change.start] + change.before + text[stop:]
+    return text
+
+
+def to_original(offset: int, changes: Sequence[Change]) -> int:
+    """Map an offset in the text after `changes` back to the original text.
+
+    An offset inside inserted text maps to where the insertion happened.
+    """
+    for change in reversed(changes):
+        after_end = change.start + len(change.after)
+        if offset >= after_end:
+            offset += len(change.before) - len(change.after)
+        elif offset > change.start:
+            offset = change.start
+    return offset
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """One JSONL line; non-ASCII kept readable, which is also what reviewers want."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,128 @@
+"""Options and bookkeeping the commands share."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cleaner.batch import Outcome
+from cleaner.engine import Pipeline
+from cleaner.errors import CleanerError
+from cleaner.reading import Source, discover
+from cleaner.rule import Level
+from cleaner.ruleset import Selection, load_rules
+
+EXIT_CLEAN, EXIT_PENDING, EXIT_ERROR = 0, 1, 2
+
+
+def add_rule_options(parser: argparse.ArgumentParser) -> None:
+    """--rules / --select / --ignore: which rules run."""
+    group = parser.add_argument_group("rules")
+    group.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="DIR",
+        type=Path,
+        help="extra rule folder (<pack>/<name>.yaml files); repeatable",
+    )
+    group.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="run only these rules or packs (e.g. boilerplate, encoding.mojibake); repeatable",
+    )
+    group.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="skip these rules or packs; repeatable",
+    )
+
+
+def add_input_options(parser: argparse.ArgumentParser, *, paths_help: str) -> None:
+    """Positional paths plus --glob / --text-field / --fail-level."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    group = parser.add_argument_group("input")
+    group.add_argument(
+        "--glob",
+        default="*.txt",
+        help="files to take from directories, recursively (default: %(default)s)",
+    )
+    group.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="JSONL field holding the text (default: %(default)s); other fields are kept",
+    )
+    group.add_argument(
+        "--fail-level",
+        default="error",
+        choices=["info", "warning", "error"],
+        help="findings at or above this level make the exit code 1 (default: %(default)s)",
+    )
+
+
+def pipeline_from(args: argparse.Namespace) -> Pipeline:
+    """Load the rules the options ask for."""
+    selection = Selection(tuple(args.select), tuple(args.ignore))
+    return Pipeline(load_rules(args.rules, selection))
+
+
+def sources_from(args: argparse.Namespace) -> list[Source]:
+    """Discover the input files."""
+    return discover(args.paths, args.glob)
+
+
+def report_error(error: CleanerError) -> None:
+    """One line on stderr, in the path:line: message shape."""
+    print(f"error: {error}", file=sys.stderr)
+
+
+@dataclass
+class Tally:
+    """Counts for the closing summary line and the exit code."""
+
+    fail_level: Level
+    documents: int = 0
+    changed: int = 0
+    edits: int = 0
+    findings: int = 0
+    failing_findings: int = 0
+    errors: int = 0
+    changed_files: set[str] = field(default_factory=set)
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one outcome, reporting its error if it has one."""
+        if outcome.error is not None:
+            self.errors += 1
+            report_error(outcome.error)
+        result = outcome.result
+        if result is None:
+            return
+        self.documents += 1
+        self.edits += len(result.changes)
+        self.findings += len(result.findings)
+        self.failing_findings += sum(f.level >= self.fail_level for f in result.findings)
+        if result.changed:
+            self.changed += 1
+            self.changed_files.add(str(outcome.document.source.path))
+
+    def summary(self, verb: str) -> str:
+        """E.g. '5 documents, 3 changed (12 edits), 4 findings, 0 errors'."""
+        return (
+            f"{self.documents} documents, {self.changed} {verb} ({self.edits} edits), "
+            f"{self.findings} findings, {self.errors} errors"
+        )
+
+    def exit_code(self, *, edits_fail: bool) -> int:
+        """2 on any error, else 1 when edits (if they count) or failing findings remain."""
+        if self.errors:
+            return EXIT_ERROR
+        if (edits_fail and self.edits) or self.failing_findings:
+            return EXIT_PENDING
+        return EXIT_CLEAN

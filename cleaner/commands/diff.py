@@ -1,0 +1,45 @@
+"""cleaner diff: the unified diff `fix` would apply, hunks annotated with rule ids.
+
+Exit 1 when there is any difference, 0 when none, 2 on errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cleaner.batch import clean_sources
+from cleaner.commands.common import (
+    Tally,
+    add_input_options,
+    add_rule_options,
+    pipeline_from,
+    sources_from,
+)
+from cleaner.report.diff import unified
+from cleaner.rule import Level
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `cleaner diff`."""
+    add_input_options(parser, paths_help="text files, JSONL files or directories to diff")
+    add_rule_options(parser)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Print a diff per changed document."""
+    pipeline = pipeline_from(args)
+    tally = Tally(Level.parse(args.fail_level))
+    for outcome in clean_sources(sources_from(args), pipeline, args.text_field):
+        tally.add(outcome)
+        result = outcome.result
+        if result is None or not result.changed:
+            continue
+        name = str(outcome.document.source.path)
+        if outcome.document.line is not None:
+            name = f"{name}:{outcome.document.line}"
+        sys.stdout.writelines(unified(result.original, result.text, name, result.changes))
+    print(tally.summary("would change"), file=sys.stderr)
+    if tally.errors:
+        return 2
+    return 1 if tally.changed else 0

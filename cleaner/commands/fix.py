@@ -1,0 +1,55 @@
+"""cleaner fix: rewrite files in place, atomically; exit 1 if any file changed.
+
+Like a pre-commit fixer: a run that changed files fails, so the user reviews the
+change, and the next run passes because cleaning is idempotent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from itertools import groupby
+
+from cleaner.batch import Outcome, clean_sources
+from cleaner.commands.common import (
+    Tally,
+    add_input_options,
+    add_rule_options,
+    pipeline_from,
+    sources_from,
+)
+from cleaner.report.lines import finding_lines
+from cleaner.rule import Level
+from cleaner.writing import atomic_write
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `cleaner fix`."""
+    add_input_options(parser, paths_help="text files, JSONL files or directories to fix in place")
+    add_rule_options(parser)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Fix every file; print what changed and the findings that remain."""
+    pipeline = pipeline_from(args)
+    fail_level = Level.parse(args.fail_level)
+    tally = Tally(fail_level)
+    outcomes = clean_sources(sources_from(args), pipeline, args.text_field)
+    for _, group in groupby(outcomes, key=lambda outcome: outcome.document.source):
+        _fix_file(list(group), tally, fail_level)
+    print(tally.summary("fixed"), file=sys.stderr)
+    return tally.exit_code(edits_fail=True)
+
+
+def _fix_file(outcomes: list[Outcome], tally: Tally, fail_level: Level) -> None:
+    for outcome in outcomes:
+        tally.add(outcome)
+        for line in finding_lines(outcome, fail_level):
+            print(line)
+    if not any(outcome.changed for outcome in outcomes):
+        return
+    source = outcomes[0].document.source
+    text = "".join(outcome.output for outcome in outcomes)
+    atomic_write(source.path, text.encode("utf-8"))
+    edits = sum(len(o.result.changes) for o in outcomes if o.result is not None)
+    print(f"fixed {source.path} ({edits} edits)")

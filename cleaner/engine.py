@@ -1,0 +1,187 @@
+"""The engine: document -> rules -> edits -> apply -> changes, to a fixed point.
+
+Each pass runs every rule on the current text, keeps a non-overlapping set of
+edits, applies it and records one `Change` per edit. Passes repeat until no rule
+proposes an edit; the findings of that last, quiet pass describe the final text.
+Three protections keep a run safe: a bound on passes with cycle detection, a
+per-rule safety valve that holds back a rule about to delete most of a document,
+and the regex timeout, after which the rule is skipped for that document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner import edits as edit_ops
+from cleaner.changelog import Change, to_original
+from cleaner.document import TextView
+from cleaner.errors import OscillationError
+from cleaner.rule import Edit, Finding, Level, Rule
+
+MAX_PASSES = 10
+VALVE_RATIO = 0.5
+VALVE_RULE_MESSAGE = "held back: would remove {percent}% of the document ({count} edits)"
+TIMEOUT_MESSAGE = "regular expression timed out; rule skipped for this document"
+
+
+@dataclass(frozen=True)
+class Result:
+    """A cleaned document: its text, the change log, findings and recovered metadata."""
+
+    text: str
+    original: str
+    changes: tuple[Change, ...]
+    findings: tuple[Finding, ...]
+    metadata: dict[str, Any]
+
+    @property
+    def changed(self) -> bool:
+        """Whether cleaning changed the text at all."""
+        return bool(self.changes)
+
+
+@dataclass
+class _Run:
+    """Mutable bookkeeping for one document while the passes run."""
+
+    original: str
+    text: str
+    nonspace: int
+    changes: list[Change] = field(default_factory=list)
+    removed: dict[str, int] = field(default_factory=dict)
+    held_back: set[str] = field(default_factory=set)
+    timed_out: set[str] = field(default_factory=set)
+    seen: dict[int, int] = field(default_factory=dict)
+
+
+def _nonspace(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \t\r\n\u00a0")
+
+
+class Pipeline:
+    """An ordered set of loaded rules, ready to clean any number of documents."""
+
+    def __init__(
+        self, rules: Sequence[Rule], *, max_passes: int = MAX_PASSES, valve: float = VALVE_RATIO
+    ) -> None:
+        self.rules = list(rules)
+        self.order = {rule.id: index for index, rule in enumerate(self.rules)}
+        self.max_passes = max_passes
+        self.valve = valve
+
+    def clean(self, text: str) -> Result:
+        """Clean one text; raises OscillationError if the rules never settle."""
+        run = _Run(original=text, text=text, nonspace=_nonspace(text), seen={hash(text): 0})
+        original_view = TextView(text)
+        for _ in range(self.max_passes):
+            view = TextView(run.text) if run.changes else original_view
+            proposed, findings = self._detect(view, run)
+            accepted = edit_ops.non_overlapping(proposed, self.order)
+            if not accepted:
+                return self._result(run, findings, view)
+            self._apply(run, view, accepted, original_view)
+        busy = sorted({change.rule for change in run.changes[-20:]})
+        raise OscillationError(
+            f"rules did not settle after {self.max_passes} passes: {', '.join(busy)}"
+        )
+
+    def _detect(self, view: TextView, run: _Run) -> tuple[list[Edit], list[Finding]]:
+        edits: list[Edit] = []
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.id in run.timed_out:
+                continue
+            try:
+                outcomes = list(rule.detector.detect(view))
+            except TimeoutError:
+                run.timed_out.add(rule.id)
+                continue
+            rule_edits = [o for o in outcomes if isinstance(o, Edit)]
+            findings.extend(o for o in outcomes if isinstance(o, Finding))
+            if rule_edits and self._valve_holds(run, rule.id, rule_edits, view.text):
+                findings.append(_held_back_finding(rule, rule_edits, view.text, run.nonspace))
+                continue
+            edits.extend(rule_edits)
+        return edits, findings
+
+    def _valve_holds(self, run: _Run, rule: str, edits: list[Edit], text: str) -> bool:
+        """Whether this rule's edits, with what it already removed, cross the valve."""
+        if rule in run.held_back:
+            return True
+        removing = sum(_nonspace(text[e.start : e.end]) - _nonspace(e.replacement) for e in edits)
+        total = run.removed.get(rule, 0) + removing
+        if run.nonspace and total > self.valve * run.nonspace:
+            run.held_back.add(rule)
+            return True
+        return False
+
+    def _apply(self, run: _Run, view: TextView, accepted: list[Edit], origin: TextView) -> None:
+        new_text, starts = edit_ops.apply(view.text, accepted)
+        earlier = tuple(run.changes)
+        for edit, start in zip(accepted, starts, strict=True):
+            before = view.text[edit.start : edit.end]
+            # Point messages at the removed words, not at the line break before them.
+            anchor = (
+                edit.start + len(before) - len(before.lstrip()) if before.strip() else edit.start
+            )
+            where = to_original(anchor, earlier) if earlier else anchor
+            line, col = origin.position(where)
+            removed = _nonspace(before) - _nonspace(edit.replacement)
+            run.removed[edit.rule] = run.removed.get(edit.rule, 0) + removed
+            run.changes.append(
+                Change(
+                    edit.rule,
+                    start,
+                    start + len(before),
+                    before,
+                    edit.replacement,
+                    edit.reason,
+                    line,
+                    col,
+                    edit.metadata,
+                )
+            )
+        fingerprint = hash(new_text)
+        if fingerprint in run.seen:
+            cycle = run.changes[run.seen[fingerprint] :]
+            rules = sorted({change.rule for change in cycle})
+            raise OscillationError(f"rules undo each other's edits: {', '.join(rules)}")
+        run.seen[fingerprint] = len(run.changes)
+        run.text = new_text
+
+    def _result(self, run: _Run, findings: list[Finding], view: TextView) -> Result:
+        for rule in sorted(run.timed_out):
+            findings.append(Finding(0, 0, rule, Level.ERROR, TIMEOUT_MESSAGE))
+        findings.sort(key=lambda f: (f.start, f.end, self.order.get(f.rule, 0)))
+        return Result(
+            text=run.text,
+            original=run.original,
+            changes=tuple(run.changes),
+            findings=tuple(findings),
+            metadata=collect_metadata(run.changes),
+        )
+
+
+def _held_back_finding(rule: Rule, edits: list[Edit], text: str, nonspace: int) -> Finding:
+    removing = sum(_nonspace(text[e.start : e.end]) for e in edits)
+    percent = round(100 * removing / nonspace) if nonspace else 100
+    message = VALVE_RULE_MESSAGE.format(percent=percent, count=len(edits))
+    first = min(edits, key=lambda e: e.start)
+    return Finding(first.start, first.end, rule.id, Level.WARNING, message)
+
+
+def collect_metadata(changes: Sequence[Change]) -> dict[str, Any]:
+    """Fields taken out of the body, in order; a field found twice becomes a list."""
+    metadata: dict[str, Any] = {}
+    for change in changes:
+        for key, value in change.metadata:
+            if key not in metadata:
+                metadata[key] = value
+            elif isinstance(metadata[key], list):
+                if value not in metadata[key]:
+                    metadata[key].append(value)
+            elif metadata[key] != value:
+                metadata[key] = [metadata[key], value]
+    return metadata

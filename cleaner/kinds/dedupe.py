@@ -1,0 +1,129 @@
+"""dedupe: lines that repeat other lines of the same document.
+
+Three modes, one per rule file:
+- `line`: a later line equal to an earlier one (case and spacing folded) is dropped;
+- `glued`: a headline from the top of the document glued to the start of a later
+  line ("Headline Lede sentence …") is cut off that line;
+- `prefix`: a line that is a strict prefix of another line (a teaser of the lede)
+  is dropped, since every word of it survives in the longer line.
+Short lines are never touched (`min_words`), so "Yes." or "* * *" can repeat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.document import Line, TextView
+from cleaner.kinds.common import default_message, remove_lines
+from cleaner.layout import WHERE_CHOICES, allowed, is_prose
+from cleaner.params import Params
+from cleaner.patterns import fullmatch
+from cleaner.rule import Edit, RuleSpec
+
+MODES = ("line", "glued", "prefix")
+_KEY_WORDS = 5
+_ELLIPSIS = regex.compile(r"\s*(?:…|\.{3})$")
+
+
+def fold(text: str) -> str:
+    """Compare lines ignoring case and runs of spaces."""
+    return " ".join(text.split()).casefold()
+
+
+class Dedupe:
+    """Detector for the dedupe kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        self.mode = params.choice("mode", MODES, "line")
+        self.min_words = params.integer("min_words", 4, minimum=1)
+        self.max_headline_words = params.integer("max_headline_words", 25, minimum=1)
+        self.headline_lines = params.integer("headline_lines", 5, minimum=1)
+        self.where = params.choice("where", WHERE_CHOICES, "anywhere")
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """Dispatch on the configured mode."""
+        candidates = [line for line in view.lines if len(line.text.split()) >= self.min_words]
+        if self.mode == "line":
+            yield from self._repeated(view, candidates)
+        elif self.mode == "glued":
+            yield from self._glued(view, candidates)
+        else:
+            yield from self._prefixes(view, candidates)
+
+    def _repeated(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
+        first_seen: dict[str, int] = {}
+        for line in lines:
+            key = fold(line.text)
+            if key in first_seen and allowed(view, line.index, self.where):
+                reason = f"{self.message} (repeats line {first_seen[key] + 1})"
+                yield remove_lines(view, line.index, line.index, self.rule, reason)
+            first_seen.setdefault(key, line.index)
+
+    def _headlines(self, view: TextView) -> list[Line]:
+        content = [line for line in view.lines if not line.is_blank][: self.headline_lines]
+        return [
+            line
+            for line in content
+            if len(line.text.split()) <= self.max_headline_words and not is_prose(line.text)
+        ]
+
+    def _glued(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
+        headlines = self._headlines(view)
+        for headline in headlines:
+            words = headline.text.split()
+            if len(words) < self.min_words:
+                continue
+            glue = r"\s*" + r"\s+".join(regex.escape(w) for w in words) + r"[^\S\r\n]+"
+            pattern = regex.compile(glue + r"(?P<rest>\S.*)", regex.IGNORECASE)
+            for line in lines:
+                if line.index <= headline.index:
+                    continue
+                match = fullmatch(pattern, line.text)
+                if match and self._glued_rest(view, line, match.group("rest")):
+                    start = line.start + match.start("rest")
+                    reason = f"{self.message} (headline of line {headline.index + 1})"
+                    yield Edit(line.start, start, "", self.rule, reason)
+
+    def _glued_rest(self, view: TextView, line: Line, rest: str) -> bool:
+        """Whether `rest` reads as a new sentence glued on, in a zone the rule may edit.
+
+        A headline continued in lower case is a sentence that merely starts with the
+        headline's words, so it is left alone.
+        """
+        if len(rest.split()) < self.min_words or rest[:1].islower():
+            return False
+        return allowed(view, line.index, self.where)
+
+    def _prefixes(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
+        by_key: dict[str, list[tuple[Line, str]]] = {}
+        for line in lines:
+            folded = fold(line.text)
+            key = " ".join(folded.split()[:_KEY_WORDS])
+            by_key.setdefault(key, []).append((line, folded))
+        for group in by_key.values():
+            for line, folded in group:
+                longer = _longer_line(folded, group)
+                if longer is not None and allowed(view, line.index, self.where):
+                    reason = f"{self.message} (prefix of line {longer.index + 1})"
+                    yield remove_lines(view, line.index, line.index, self.rule, reason)
+
+
+def _longer_line(folded: str, group: list[tuple[Line, str]]) -> Line | None:
+    """A line of the group that continues `folded` past a word boundary.
+
+    The boundary may be a space or punctuation ("… inside Russia" continued by
+    "… inside Russia, officials said"); a teaser cut off with an ellipsis may also
+    stop inside a word.
+    """
+    stem = _ELLIPSIS.sub("", folded)
+    truncated = stem != folded
+    for other, other_folded in group:
+        if len(other_folded) <= len(stem) or not other_folded.startswith(stem):
+            continue
+        if truncated or not other_folded[len(stem)].isalnum():
+            return other
+    return None

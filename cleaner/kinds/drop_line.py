@@ -1,0 +1,65 @@
+"""drop_line: remove whole lines that consist of a known widget phrase or pattern.
+
+The line must match *as a whole* (after optional decoration such as bullets, arrows
+or a trailing colon, and an optional count like "(3)"), which is what keeps
+"Share prices fell 3%" safe from a rule that drops the line "Share".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.document import TextView
+from cleaner.kinds.common import default_message, remove_lines
+from cleaner.layout import WHERE_CHOICES, allowed
+from cleaner.params import Params
+from cleaner.patterns import finditer, literal_alternation
+from cleaner.rule import Edit, RuleSpec
+
+_SPACE = r"[^\S\r\n]"
+_DECORATION = r"(?:[\p{P}\p{S}]|[^\S\r\n])*"
+_SEPARATOR = r"(?:[^\S\r\n]|[|•·/,;:\-–—])+"
+_COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[kKmM]?[)\]]?)?"
+
+
+class DropLine:
+    """Detector for the drop_line kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        ignore_case = not params.boolean("case_sensitive", False)
+        phrases = params.texts("phrases")
+        patterns = params.texts("patterns")
+        if not phrases and not patterns:
+            raise params.error("phrases", "give at least one phrase or pattern")
+        for index, source in enumerate(patterns):
+            params.compile(f"patterns[{index}]", source, ignore_case=ignore_case)
+        alternatives = [f"(?:{p})" for p in patterns]
+        if phrases:
+            alternatives.insert(0, f"(?:{literal_alternation(phrases)})")
+        item = "(?:" + "|".join(alternatives) + ")"
+        body = f"{item}(?:{_SEPARATOR}{item})*" if params.boolean("sequence", False) else item
+        decoration = _DECORATION if params.boolean("decoration", True) else _SPACE + "*"
+        count = _COUNT if params.boolean("count", False) else ""
+        source = f"^{decoration}(?P<body>{body}){count}{decoration}\r?$"
+        self.pattern = params.compile("phrases", source, ignore_case=ignore_case)
+        self.where = params.choice("where", WHERE_CHOICES, "anywhere")
+        self.max_words = params.integer("max_words", 0)
+        self.capture = params.text("capture", None)
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """One edit per matching line (consecutive matches are removed together)."""
+        matched: list[tuple[int, str]] = []
+        for match in finditer(self.pattern, view.text):
+            if match.end() == match.start():
+                continue
+            index = view.line_index(match.start())
+            words = len(match.group("body").split())
+            if self.max_words and words > self.max_words:
+                continue
+            if allowed(view, index, self.where):
+                matched.append((index, match.group("body").strip()))
+        for index, body in matched:
+            metadata = ((self.capture, body),) if self.capture else ()
+            yield remove_lines(view, index, index, self.rule, self.message, metadata)

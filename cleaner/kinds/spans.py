@@ -1,0 +1,102 @@
+"""strip and substitute: edits inside a line, for residue glued to real text.
+
+strip removes what a pattern matches (or its named group `strip`), e.g. a share
+button glued to the end of a paragraph; with `capture` the removed text (or its
+named group `value`) is kept as metadata. substitute replaces a match with an
+expansion of `replacement` and skips matches that would not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.document import TextView
+from cleaner.kinds.common import default_message
+from cleaner.layout import WHERE_CHOICES, allowed
+from cleaner.params import Params
+from cleaner.patterns import Match, Pattern, finditer
+from cleaner.rule import Edit, MetadataItems, RuleSpec
+
+
+def _read_patterns(params: Params, ignore_case: bool) -> list[Pattern]:
+    sources = params.texts("patterns")
+    if not sources:
+        raise params.error("patterns", "give at least one pattern")
+    return [
+        params.compile(f"patterns[{i}]", source, ignore_case=ignore_case)
+        for i, source in enumerate(sources)
+    ]
+
+
+_GROUP_REFERENCE = regex.compile(r"\\g<([^>]*)>|\\([0-9]+)")
+
+
+def _unknown_groups(pattern: Pattern, replacement: str) -> str | None:
+    """The first group the replacement names that the pattern does not define."""
+    for reference in _GROUP_REFERENCE.finditer(replacement):
+        name = reference.group(1) or reference.group(2)
+        if name.isdigit():
+            if int(name) > pattern.groups:
+                return str(name)
+        elif name not in pattern.groupindex:
+            return str(name)
+    return None
+
+
+def _span(match: Match, group: str) -> tuple[int, int]:
+    if group in match.re.groupindex and match.start(group) >= 0:
+        return match.start(group), match.end(group)
+    return match.start(), match.end()
+
+
+class Strip:
+    """Detector for the strip kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        ignore_case = not params.boolean("case_sensitive", True)
+        self.patterns = _read_patterns(params, ignore_case)
+        self.capture = params.text("capture", None)
+        self.where = params.choice("where", WHERE_CHOICES, "anywhere")
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """One deletion per non-empty match."""
+        for pattern in self.patterns:
+            for match in finditer(pattern, view.text):
+                start, end = _span(match, "strip")
+                if start == end or not allowed(view, view.line_index(start), self.where):
+                    continue
+                metadata: MetadataItems = ()
+                if self.capture:
+                    value_start, value_end = _span(match, "value")
+                    value = view.text[value_start:value_end].strip()
+                    metadata = ((self.capture, value),) if value else ()
+                yield Edit(start, end, "", self.rule, self.message, metadata)
+
+
+class Substitute:
+    """Detector for the substitute kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        ignore_case = not params.boolean("case_sensitive", True)
+        self.patterns = _read_patterns(params, ignore_case)
+        self.replacement = params.text("replacement")
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+        for index, pattern in enumerate(self.patterns):
+            missing = _unknown_groups(pattern, self.replacement)
+            if missing:
+                raise params.error(
+                    "replacement", f"refers to group {missing!r}, absent from patterns[{index}]"
+                )
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """One replacement per match whose expansion differs from the matched text."""
+        for pattern in self.patterns:
+            for match in finditer(pattern, view.text):
+                after = match.expand(self.replacement)
+                if after != match.group(0):
+                    yield Edit(match.start(), match.end(), after, self.rule, self.message)

@@ -1,0 +1,116 @@
+"""The output folder of `cleaner run`: cleaned copies plus three JSONL logs.
+
+DIR/<relative path>   cleaned text of each input file (JSONL: cleaned records)
+DIR/changes.jsonl     one object per applied edit (see cleaner.changelog)
+DIR/flags.jsonl       one object per finding on the cleaned text
+DIR/metadata.jsonl    one object per document: fields recovered from the body
+All three logs are written even when empty. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from cleaner.batch import Outcome
+from cleaner.changelog import dumps
+from cleaner.document import TextView
+from cleaner.errors import CleanerError
+from cleaner.rule import Finding
+from cleaner.writing import TEMP_PREFIX, atomic_write
+
+LOG_NAMES = ("changes.jsonl", "flags.jsonl", "metadata.jsonl")
+
+
+class _PendingFile:
+    """A file written under a temporary name and renamed into place on success."""
+
+    def __init__(self, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, self.temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+        self.stream: IO[str] = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        self.target = target
+
+    def write(self, text: str) -> None:
+        self.stream.write(text)
+
+    def close(self, *, keep: bool) -> None:
+        self.stream.close()
+        if keep:
+            os.replace(self.temp_name, self.target)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temp_name)
+
+
+class RunWriter:
+    """Streams outcomes into an output folder; use as a context manager."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._logs: dict[str, _PendingFile] = {}
+        self._jsonl: dict[Path, _PendingFile] = {}
+
+    def __enter__(self) -> RunWriter:
+        for name in LOG_NAMES:
+            self._logs[name] = _PendingFile(self.out_dir / name)
+        return self
+
+    def target(self, rel: str) -> Path:
+        """Where a source's cleaned copy goes; log names are reserved."""
+        if rel in LOG_NAMES:
+            raise CleanerError(f"input file name {rel!r} clashes with a log of the output folder")
+        return self.out_dir / rel
+
+    def add(self, outcome: Outcome) -> None:
+        """Write one document's cleaned output and its log records."""
+        document = outcome.document
+        if document.error is not None and document.line is None:
+            return  # An unreadable file has no output; its error is reported elsewhere.
+        target = self.target(document.source.rel)
+        if document.line is None:
+            atomic_write(target, outcome.output.encode("utf-8"))
+        else:
+            if target not in self._jsonl:
+                self._jsonl[target] = _PendingFile(target)
+            self._jsonl[target].write(outcome.output)
+        if outcome.result is not None:
+            self._log(document.doc_id, outcome)
+
+    def _log(self, doc: str, outcome: Outcome) -> None:
+        result = outcome.result
+        assert result is not None
+        for change in result.changes:
+            self._logs["changes.jsonl"].write(dumps(change.to_record(doc)) + "\n")
+        view = TextView(result.text)
+        for finding in result.findings:
+            self._logs["flags.jsonl"].write(dumps(_flag_record(doc, finding, view)) + "\n")
+        self._logs["metadata.jsonl"].write(dumps({"doc": doc, "metadata": result.metadata}) + "\n")
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        for pending in [*self._logs.values(), *self._jsonl.values()]:
+            pending.close(keep=kind is None)
+
+
+def _flag_record(doc: str, finding: Finding, view: TextView) -> dict[str, Any]:
+    line, col = view.position(finding.start)
+    return {
+        "doc": doc,
+        "rule": finding.rule,
+        "level": str(finding.level),
+        "start": finding.start,
+        "end": finding.end,
+        "line": line,
+        "col": col,
+        "text": view.text[finding.start : finding.end],
+        "message": finding.message,
+    }

@@ -1,0 +1,1 @@
+"""Ways to show results to people and tools: lines, diffs, (later) HTML and SARIF."""

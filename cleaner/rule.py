@@ -1,0 +1,135 @@
+"""The vocabulary shared by rules and the engine: levels, edits, findings, rule specs.
+
+A rule never touches text. Its detector looks at a `TextView` and yields `Edit`s
+(a span and its replacement) or `Finding`s (a span worth a look). Only the engine
+applies edits, which is what makes every change loggable and revertible.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from cleaner.document import TextView
+    from cleaner.params import Params
+
+
+class Level(enum.IntEnum):
+    """How much a finding matters; `--fail-level` compares against this order."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Level:
+        """Read a level name as written in rule files and on the command line."""
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            choices = ", ".join(level.name.lower() for level in cls)
+            raise ValueError(f"unknown level {name!r}; use one of {choices}") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+MetadataItems = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with `replacement`; `metadata` keeps what was taken out."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    reason: str
+    metadata: MetadataItems = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A span worth a reviewer's look; it changes no text."""
+
+    start: int
+    end: int
+    rule: str
+    level: Level
+    message: str
+
+
+Outcome = Edit | Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One documented case of a rule: an input and what the rule must make of it.
+
+    `output` None means the input must pass unchanged. `flags` lists the substrings
+    the rule must flag, `metadata` the fields it must recover.
+    """
+
+    input: str
+    output: str | None = None
+    flags: tuple[str, ...] | None = None
+    metadata: Mapping[str, Any] | None = None
+    xfail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """A rule as read from its YAML file, validated and frozen."""
+
+    id: str
+    kind: str
+    level: Level
+    description: str
+    params: Mapping[str, Any]
+    examples: tuple[Example, ...]
+    source: str
+    enabled: bool = True
+
+    @property
+    def pack(self) -> str:
+        """The pack is the part of the id before the first dot."""
+        return self.id.split(".", 1)[0]
+
+    @property
+    def summary(self) -> str:
+        """The first line of the description, for listings and messages."""
+        lines = self.description.strip().splitlines()
+        return lines[0] if lines else ""
+
+
+class Detector(Protocol):
+    """What every kind builds from a rule's params: a pure function of the text."""
+
+    def detect(self, view: TextView) -> Iterable[Outcome]:
+        """Yield edits and findings for this text; never mutate anything."""
+        ...
+
+
+class Kind(Protocol):
+    """A kind turns validated params into a detector; the registry maps names to kinds."""
+
+    def __call__(self, spec: RuleSpec, params: Params) -> Detector:
+        """Build a detector, reading params through `params` so unknown keys are caught."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A loaded rule: its spec plus the detector its kind built from the params."""
+
+    spec: RuleSpec
+    detector: Detector = field(repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        """Shortcut used everywhere rules are reported."""
+        return self.spec.id
