@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from cleaner.engine import Pipeline, Result
 from cleaner.errors import CleanerError
 from cleaner.reading import Document, Source, documents
-from cleaner.writing import render
+from cleaner.writing import Rendered, render
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +24,23 @@ class Outcome:
     result: Result | None
     error: CleanerError | None
 
-    @property
-    def output(self) -> str:
+    def render(self, *, front_matter: bool = False) -> Rendered:
         """The document's contribution to its output file (unchanged when it failed)."""
-        original = self.document.text or ""
-        return render(self.document, self.result.text if self.result else original)
+        if self.result is None:
+            return render(self.document, self.document.text or "", {})
+        return render(
+            self.document, self.result.text, self.result.metadata, front_matter=front_matter
+        )
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Front matter fields the file already had, plus what cleaning recovered."""
+        recovered = self.result.metadata if self.result else {}
+        return {**self.document.front.fields, **recovered}
 
     @property
     def changed(self) -> bool:
-        """Whether cleaning changed this document."""
+        """Whether cleaning changed this document's text."""
         return self.result is not None and self.result.changed
 
 

@@ -111,6 +111,16 @@ def to_original(offset: int, changes: Sequence[Change]) -> int:
     return offset
 
 
+def to_final(offset: int, later: Sequence[Change]) -> int:
+    """Map an offset forward through later changes; inside a replaced span, its start."""
+    for change in later:
+        if offset >= change.end:
+            offset += len(change.after) - len(change.before)
+        elif offset > change.start:
+            offset = change.start
+    return offset
+
+
 def dumps(record: dict[str, Any]) -> str:
     """One JSONL line; non-ASCII kept readable, which is also what reviewers want."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

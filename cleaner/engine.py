@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner import edits as edit_ops
-from cleaner.changelog import Change, to_original
+from cleaner.changelog import Change, to_final, to_original
 from cleaner.document import TextView
 from cleaner.errors import OscillationError
 from cleaner.rule import Edit, Finding, Level, Rule
@@ -54,6 +54,7 @@ class _Run:
     held_back: set[str] = field(default_factory=set)
     timed_out: set[str] = field(default_factory=set)
     seen: dict[int, int] = field(default_factory=dict)
+    notes: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def _nonspace(text: str) -> int:
@@ -130,6 +131,8 @@ class Pipeline:
             line, col = origin.position(where)
             removed = _nonspace(before) - _nonspace(edit.replacement)
             run.removed[edit.rule] = run.removed.get(edit.rule, 0) + removed
+            if edit.note:
+                run.notes.append((len(run.changes), edit.rule, edit.note))
             run.changes.append(
                 Change(
                     edit.rule,
@@ -154,6 +157,9 @@ class Pipeline:
     def _result(self, run: _Run, findings: list[Finding], view: TextView) -> Result:
         for rule in sorted(run.timed_out):
             findings.append(Finding(0, 0, rule, Level.ERROR, TIMEOUT_MESSAGE))
+        for index, rule_id, note in run.notes:
+            where = to_final(run.changes[index].start, run.changes[index + 1 :])
+            findings.append(Finding(where, where, rule_id, Level.WARNING, note))
         findings.sort(key=lambda f: (f.start, f.end, self.order.get(f.rule, 0)))
         return Result(
             text=run.text,

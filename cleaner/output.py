@@ -3,7 +3,9 @@
 DIR/<relative path>   cleaned text of each input file (JSONL: cleaned records)
 DIR/changes.jsonl     one object per applied edit (see cleaner.changelog)
 DIR/flags.jsonl       one object per finding on the cleaned text
-DIR/metadata.jsonl    one object per document: fields recovered from the body
+DIR/metadata.jsonl    one object per document: front matter fields plus the fields
+                      recovered from the body; for JSONL records, which keys were
+                      merged into the record's "metadata" (so revert can undo it)
 All three logs are written even when empty. Files are written atomically.
 """
 
@@ -21,7 +23,7 @@ from cleaner.changelog import dumps
 from cleaner.document import TextView
 from cleaner.errors import CleanerError
 from cleaner.rule import Finding
-from cleaner.writing import TEMP_PREFIX, atomic_write
+from cleaner.writing import TEMP_PREFIX, Rendered, atomic_write
 
 LOG_NAMES = ("changes.jsonl", "flags.jsonl", "metadata.jsonl")
 
@@ -72,16 +74,17 @@ class RunWriter:
         if document.error is not None and document.line is None:
             return  # An unreadable file has no output; its error is reported elsewhere.
         target = self.target(document.source.rel)
+        rendered = outcome.render()
         if document.line is None:
-            atomic_write(target, outcome.output.encode("utf-8"))
+            atomic_write(target, rendered.text.encode("utf-8"))
         else:
             if target not in self._jsonl:
                 self._jsonl[target] = _PendingFile(target)
-            self._jsonl[target].write(outcome.output)
+            self._jsonl[target].write(rendered.text)
         if outcome.result is not None:
-            self._log(document.doc_id, outcome)
+            self._log(document.doc_id, outcome, rendered)
 
-    def _log(self, doc: str, outcome: Outcome) -> None:
+    def _log(self, doc: str, outcome: Outcome, rendered: Rendered) -> None:
         result = outcome.result
         assert result is not None
         for change in result.changes:
@@ -89,7 +92,11 @@ class RunWriter:
         view = TextView(result.text)
         for finding in result.findings:
             self._logs["flags.jsonl"].write(dumps(_flag_record(doc, finding, view)) + "\n")
-        self._logs["metadata.jsonl"].write(dumps({"doc": doc, "metadata": result.metadata}) + "\n")
+        record: dict[str, Any] = {"doc": doc, "metadata": outcome.metadata}
+        if rendered.merged_keys:
+            record["merged_into_record"] = list(rendered.merged_keys)
+            record["created_record_metadata"] = rendered.created_metadata
+        self._logs["metadata.jsonl"].write(dumps(record) + "\n")
 
     def __exit__(
         self,

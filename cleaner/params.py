@@ -55,6 +55,16 @@ class Params:
             raise self.error(key, "must be a list of strings")
         return tuple(value)
 
+    def groups(self, key: str) -> tuple[tuple[str, ...], ...]:
+        """A list of lists of strings, e.g. the names of each month in several languages."""
+        value = self._take(key, [])
+        if not isinstance(value, list) or not all(
+            isinstance(group, list) and all(isinstance(item, str) for item in group)
+            for group in value
+        ):
+            raise self.error(key, "must be a list of lists of strings")
+        return tuple(tuple(group) for group in value)
+
     def boolean(self, key: str, default: bool) -> bool:
         """A true/false parameter."""
         value = self._take(key, default)

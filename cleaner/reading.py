@@ -1,10 +1,11 @@
-"""From paths on disk to documents: discovery, decoding, JSONL records.
+"""From paths on disk to documents: discovery, decoding, front matter, JSONL records.
 
 Text files are decoded as strict UTF-8 (a BOM stays in the text as U+FEFF, so the
 bytes round-trip exactly); anything else is an `InputError` naming the file and the
 line, never a silent replacement character. A JSONL file yields one document per
 line; lines that are blank, not JSON, or lack the text field pass through untouched
-and carry the error, so an output file never loses a record.
+and carry the error, so an output file never loses a record. A text file's YAML
+front matter is split off: it is metadata, and the engine only sees the body.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.errors import InputError
+from cleaner.frontmatter import Split, split
 
 JSONL_SUFFIXES = (".jsonl",)
+_NO_FRONT_MATTER = Split("", {}, "")
 BINARY_SNIFF_BYTES = 8192
 
 
@@ -46,6 +49,7 @@ class Document:
     raw: str | None = None
     error: InputError | None = None
     field: str | None = None
+    front: Split = _NO_FRONT_MATTER
 
 
 def discover(paths: Iterable[str | Path], glob: str = "*.txt") -> list[Source]:
@@ -104,7 +108,8 @@ def documents(source: Source, text_field: str = "text") -> Iterator[Document]:
         except InputError as error:
             yield Document(source.rel, source, None, error=error)
             return
-        yield Document(source.rel, source, text)
+        front = split(text)
+        yield Document(source.rel, source, front.body, front=front)
         return
     yield from _records(source, text_field)
 

@@ -42,7 +42,11 @@ MetadataItems = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace text[start:end] with `replacement`; `metadata` keeps what was taken out."""
+    """Replace text[start:end] with `replacement`; `metadata` keeps what was taken out.
+
+    A non-empty `note` is a doubt about the edit (an ambiguous date, say): the edit
+    is applied and the note becomes a warning finding where the edit landed.
+    """
 
     start: int
     end: int
@@ -50,6 +54,7 @@ class Edit:
     rule: str
     reason: str
     metadata: MetadataItems = ()
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

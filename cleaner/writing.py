@@ -11,9 +11,11 @@ import contextlib
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleaner.frontmatter import merged
 from cleaner.reading import Document
 
 TEMP_PREFIX = ".cleaner-tmp-"
@@ -38,18 +40,49 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def render(document: Document, text: str) -> str:
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A document's output text, and which metadata keys went into a JSONL record."""
+
+    text: str
+    merged_keys: tuple[str, ...] = ()
+    created_metadata: bool = False
+
+
+def render(
+    document: Document, text: str, metadata: dict[str, Any], *, front_matter: bool = False
+) -> Rendered:
     """What one document contributes to its output file, given its cleaned text.
 
-    A text file is its text. A JSONL record keeps its raw line when nothing changed
-    (byte for byte) and is re-serialised with the new text otherwise.
+    A text file is its front matter plus its text; with `front_matter`, recovered
+    metadata is merged into the front matter. A JSONL record keeps its raw line
+    when nothing changed (byte for byte); otherwise it is re-serialised with the
+    new text and the recovered metadata merged under "metadata".
     """
-    if document.record is None:
-        return text if document.line is None else document.raw or ""
-    if text == document.text and document.raw is not None:
-        return document.raw
+    if document.line is None:
+        head = merged(document.front, metadata) if front_matter else document.front.raw
+        return Rendered(head + text)
+    if document.record is None or document.raw is None:
+        return Rendered(document.raw or "")
+    if text == document.text and not metadata:
+        return Rendered(document.raw)
     record: dict[str, Any] = dict(document.record)
     record[document.field or "text"] = text
-    raw = document.raw or ""
-    ending = raw[len(raw.rstrip("\r\n")) :]
-    return json.dumps(record, ensure_ascii=False) + ending
+    keys, created = _merge_metadata(record, metadata)
+    ending = document.raw[len(document.raw.rstrip("\r\n")) :]
+    return Rendered(json.dumps(record, ensure_ascii=False) + ending, keys, created)
+
+
+def _merge_metadata(
+    record: dict[str, Any], metadata: dict[str, Any]
+) -> tuple[tuple[str, ...], bool]:
+    """Add recovered fields under record["metadata"] without overwriting any."""
+    existing = record.get("metadata", {})
+    if not metadata or not isinstance(existing, dict):
+        return (), False
+    keys = tuple(key for key in metadata if key not in existing)
+    if not keys:
+        return (), False
+    created = "metadata" not in record
+    record["metadata"] = {**existing, **{key: metadata[key] for key in keys}}
+    return keys, created

@@ -1,7 +1,9 @@
 """cleaner fix: rewrite files in place, atomically; exit 1 if any file changed.
 
 Like a pre-commit fixer: a run that changed files fails, so the user reviews the
-change, and the next run passes because cleaning is idempotent.
+change, and the next run passes because cleaning is idempotent. Metadata taken out
+of a text file's body goes into its YAML front matter (JSONL: the record's
+"metadata" field), which later runs read and never clean.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def _fix_file(outcomes: list[Outcome], tally: Tally, fail_level: Level) -> None:
     if not any(outcome.changed for outcome in outcomes):
         return
     source = outcomes[0].document.source
-    text = "".join(outcome.output for outcome in outcomes)
+    text = "".join(outcome.render(front_matter=True).text for outcome in outcomes)
     atomic_write(source.path, text.encode("utf-8"))
     edits = sum(len(o.result.changes) for o in outcomes if o.result is not None)
     print(f"fixed {source.path} ({edits} edits)")

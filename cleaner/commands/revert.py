@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from cleaner.changelog import Change, revert
 from cleaner.errors import CleanerError
+from cleaner.frontmatter import split
 from cleaner.output import LOG_NAMES
 from cleaner.reading import decode, read_bytes
 from cleaner.writing import TEMP_PREFIX, atomic_write
@@ -41,14 +44,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def main(args: argparse.Namespace) -> int:
     """Restore every document of the folder; exit 2 if the log does not fit."""
     changes = load_changes(args.cleaned / "changes.jsonl")
+    merges = load_merges(args.cleaned / "metadata.jsonl")
     restored = 0
     for path in _documents(args.cleaned):
         rel = path.relative_to(args.cleaned).as_posix()
         data = read_bytes(path)
         if rel.endswith(".jsonl"):
-            text = _revert_jsonl(rel, data.decode("utf-8"), changes, args.text_field)
+            text = _revert_jsonl(rel, data.decode("utf-8"), (changes, merges), args.text_field)
         else:
-            text = revert(decode(data, str(path)), changes.pop(rel, []))
+            cleaned = split(decode(data, str(path)))
+            text = cleaned.raw + revert(cleaned.body, changes.pop(rel, []))
         atomic_write(args.out / rel, text.encode("utf-8"))
         restored += 1
     if changes:
@@ -60,19 +65,34 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_changes(path: Path) -> dict[str, list[Change]]:
-    """The change log grouped by document, in application order."""
-    grouped: dict[str, list[Change]] = {}
+def _log_records(path: Path) -> Iterator[dict[str, Any]]:
     text = decode(read_bytes(path), str(path)) if path.stat().st_size else ""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            yield json.loads(line)
         except json.JSONDecodeError as exc:
             raise CleanerError(f"not JSON: {exc.msg}", path=str(path), line=number) from None
+
+
+def load_changes(path: Path) -> dict[str, list[Change]]:
+    """The change log grouped by document, in application order."""
+    grouped: dict[str, list[Change]] = {}
+    for record in _log_records(path):
         grouped.setdefault(str(record.get("doc")), []).append(Change.from_record(record))
     return grouped
+
+
+def load_merges(path: Path) -> dict[str, tuple[list[str], bool]]:
+    """For JSONL records: the metadata keys `run` merged in, and whether it made the field."""
+    if not path.is_file():
+        return {}
+    return {
+        str(record["doc"]): (record["merged_into_record"], bool(record["created_record_metadata"]))
+        for record in _log_records(path)
+        if record.get("merged_into_record")
+    }
 
 
 def _documents(folder: Path) -> list[Path]:
@@ -89,13 +109,31 @@ def _documents(folder: Path) -> list[Path]:
     )
 
 
-def _revert_jsonl(rel: str, text: str, changes: dict[str, list[Change]], field: str) -> str:
+Logs = tuple[dict[str, list[Change]], dict[str, tuple[list[str], bool]]]
+
+
+def _revert_jsonl(rel: str, text: str, logs: Logs, field: str) -> str:
+    changes, merges = logs
     lines = text.splitlines(keepends=True)
     for index, line in enumerate(lines):
-        record_changes = changes.pop(f"{rel}:{index + 1}", None)
-        if record_changes:
+        doc = f"{rel}:{index + 1}"
+        record_changes, merge = changes.pop(doc, None), merges.pop(doc, None)
+        if record_changes or merge:
             record = json.loads(line)
-            record[field] = revert(record[field], record_changes)
+            record[field] = revert(record[field], record_changes or [])
+            _unmerge(record, merge)
             ending = line[len(line.rstrip("\r\n")) :]
             lines[index] = json.dumps(record, ensure_ascii=False) + ending
     return "".join(lines)
+
+
+def _unmerge(record: dict[str, Any], merge: tuple[list[str], bool] | None) -> None:
+    """Take out the metadata keys `run` merged into a record."""
+    if merge is None:
+        return
+    keys, created = merge
+    if created:
+        del record["metadata"]
+        return
+    for key in keys:
+        record["metadata"].pop(key, None)

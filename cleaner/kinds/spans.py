@@ -2,8 +2,10 @@
 
 strip removes what a pattern matches (or its named group `strip`), e.g. a share
 button glued to the end of a paragraph; with `capture` the removed text (or its
-named group `value`) is kept as metadata. substitute replaces a match with an
-expansion of `replacement` and skips matches that would not change.
+named group `value`) is kept as metadata, and with `fields` each listed named group
+becomes a metadata field of that name ("Report informs via TASS" -> source, via).
+substitute replaces a match with an expansion of `replacement` and skips matches
+that would not change.
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ class Strip:
         ignore_case = not params.boolean("case_sensitive", True)
         self.patterns = _read_patterns(params, ignore_case)
         self.capture = params.text("capture", None)
+        self.fields = params.texts("fields")
+        for name in self.fields:
+            if not any(name in pattern.groupindex for pattern in self.patterns):
+                raise params.error("fields", f"no pattern has a named group {name!r}")
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -69,12 +75,18 @@ class Strip:
                 start, end = _span(match, "strip")
                 if start == end or not allowed(view, view.line_index(start), self.where):
                     continue
-                metadata: MetadataItems = ()
-                if self.capture:
-                    value_start, value_end = _span(match, "value")
-                    value = view.text[value_start:value_end].strip()
-                    metadata = ((self.capture, value),) if value else ()
-                yield Edit(start, end, "", self.rule, self.message, metadata)
+                yield Edit(start, end, "", self.rule, self.message, self._metadata(match))
+
+    def _metadata(self, match: Match) -> MetadataItems:
+        """The capture (whole match or group `value`) and each named field that matched."""
+        items: list[tuple[str, str]] = []
+        if self.capture:
+            start, end = _span(match, "value")
+            items.append((self.capture, match.string[start:end].strip()))
+        for name in self.fields:
+            if name in match.re.groupindex and match.group(name):
+                items.append((name, match.group(name).strip()))
+        return tuple((key, value) for key, value in items if value)
 
 
 class Substitute:

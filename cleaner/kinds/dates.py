@@ -1,0 +1,140 @@
+"""extract_date: take a date or dateline out of the text and keep it as ISO 8601 metadata.
+
+The rule's patterns do the recognising, with named groups for the parts: `year`,
+`month` (digits or a name), `day`, optionally `hour`, `minute`, `second`, `ampm`,
+`tz`. For all-numeric dates whose order is unknown (04.05.2024) use `first` and
+`second` instead of day and month: `dayfirst` decides, and a date that could be
+read both ways is recovered with a warning. Month names and time-zone abbreviations
+are params, so new languages are data; `labels` maps a matched group `label`
+("Updated", "Aktualisiert") to the metadata field it stands for. A match covering
+a whole line removes the line; otherwise the match (or its group `strip`) is removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cleaner.document import TextView
+from cleaner.kinds.common import default_message, remove_lines
+from cleaner.layout import WHERE_CHOICES, allowed
+from cleaner.params import Params
+from cleaner.patterns import Match, Pattern, finditer
+from cleaner.rule import Edit, RuleSpec
+
+MONTHS_IN_YEAR = 12
+HALF_DAY = 12
+TWO_DIGIT_YEAR = 100
+
+
+class ExtractDate:
+    """Detector for the extract_date kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        ignore_case = not params.boolean("case_sensitive", False)
+        sources = params.texts("patterns")
+        if not sources:
+            raise params.error("patterns", "give at least one pattern")
+        self.patterns: list[Pattern] = [
+            params.compile(f"patterns[{i}]", source, ignore_case=ignore_case)
+            for i, source in enumerate(sources)
+        ]
+        self.field: str = params.text("field", "date")
+        self.labels = {k.casefold(): v for k, v in params.mapping("labels").items()}
+        self.dayfirst = params.boolean("dayfirst", True)
+        self.months = _month_table(params)
+        self.timezones = params.mapping("timezones")
+        for name in self.timezones.values():
+            _zone(name, params)
+        self.where = params.choice("where", WHERE_CHOICES, "anywhere")
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """One edit per match that reads as a real calendar date."""
+        for pattern in self.patterns:
+            for match in finditer(pattern, view.text):
+                parsed = self.parse(match)
+                index = view.line_index(match.start())
+                if parsed is None or not allowed(view, index, self.where):
+                    continue
+                iso, ambiguous = parsed
+                note = f"ambiguous day and month in {match.group(0).strip()!r}" if ambiguous else ""
+                yield self._edit(view, match, index, iso, note)
+
+    def _edit(self, view: TextView, match: Match, index: int, iso: str, note: str) -> Edit:
+        field = self._field(match)
+        metadata = ((field, iso),)
+        reason = f"{self.message} ({field}: {iso})"
+        line = view.lines[index]
+        if "strip" not in match.re.groupindex and match.group(0).strip() == line.text.strip():
+            edit = remove_lines(view, index, index, self.rule, reason, metadata)
+            return Edit(edit.start, edit.end, "", self.rule, reason, metadata, note)
+        span = match.span("strip") if "strip" in match.re.groupindex else match.span()
+        return Edit(span[0], span[1], "", self.rule, reason, metadata, note)
+
+    def _field(self, match: Match) -> str:
+        """The field a label such as "Updated:" names, or the rule's default field."""
+        label = match.group("label") if "label" in match.re.groupindex else None
+        if not label:
+            return self.field
+        return self.labels.get(" ".join(str(label).split()).casefold(), self.field)
+
+    def parse(self, match: Match) -> tuple[str, bool] | None:
+        """The ISO 8601 form of a match and whether day and month were ambiguous."""
+        parts = match.groupdict()
+        try:
+            day, month, ambiguous = self._day_month(parts)
+            moment = dt.datetime(_year(parts["year"]), month, day, *_clock(parts))
+        except (KeyError, TypeError, ValueError):
+            return None
+        tz = parts.get("tz")
+        if tz and tz.upper() in {k.upper() for k in self.timezones}:
+            name = next(v for k, v in self.timezones.items() if k.upper() == tz.upper())
+            moment = moment.replace(tzinfo=ZoneInfo(name))
+        has_time = parts.get("hour") is not None
+        iso = moment.isoformat(timespec="minutes") if has_time else moment.date().isoformat()
+        return iso, ambiguous
+
+    def _day_month(self, parts: dict[str, str | None]) -> tuple[int, int, bool]:
+        first, second = parts.get("first"), parts.get("second")
+        if first is not None and second is not None:
+            a, b = int(first), int(second)
+            ambiguous = a != b and a <= MONTHS_IN_YEAR and b <= MONTHS_IN_YEAR
+            return (a, b, ambiguous) if self.dayfirst else (b, a, ambiguous)
+        month = str(parts["month"])
+        number = int(month) if month.isdigit() else self.months[month.casefold().rstrip(".")]
+        return int(str(parts["day"])), number, False
+
+
+def _month_table(params: Params) -> dict[str, int]:
+    groups = params.groups("months")
+    if groups and len(groups) != MONTHS_IN_YEAR:
+        raise params.error("months", "give exactly 12 lists of names, January first")
+    return {name.casefold().rstrip("."): n for n, names in enumerate(groups, 1) for name in names}
+
+
+def _zone(name: str, params: Params) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise params.error("timezones", f"unknown time zone {name!r}") from None
+
+
+def _year(text: str | None) -> int:
+    year = int(str(text))
+    return 2000 + year if year < TWO_DIGIT_YEAR else year
+
+
+def _clock(parts: dict[str, str | None]) -> tuple[int, int, int]:
+    hour = parts.get("hour")
+    if hour is None:
+        return 0, 0, 0
+    value = int(hour)
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and value < HALF_DAY:
+        value += HALF_DAY
+    elif ampm == "am" and value == HALF_DAY:
+        value = 0
+    return value, int(parts.get("minute") or 0), int(parts.get("second") or 0)
