@@ -7,13 +7,18 @@ one bad file never stops the run and the caller decides how to report it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cleaner.engine import Pipeline, Result
 from cleaner.errors import CleanerError
 from cleaner.reading import Document, Source, documents
+from cleaner.rule import Finding, Level
 from cleaner.writing import Rendered, render
+
+
+ENCODING_RULE = "input.encoding"
+ENCODING_MESSAGE = "not UTF-8: decoded as {encoding} (a guess); outputs are UTF-8, check the text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +48,32 @@ class Outcome:
         """Whether cleaning changed this document's text."""
         return self.result is not None and self.result.changed
 
+    @property
+    def needs_rewrite(self) -> bool:
+        """Whether `fix` must write the file: changed text, or bytes that are not UTF-8."""
+        return self.changed or (self.result is not None and self.encoding != "utf-8")
+
+    @property
+    def encoding(self) -> str:
+        """The encoding the input was read from."""
+        return self.document.encoding.encoding
+
 
 def clean_document(document: Document, pipeline: Pipeline) -> Outcome:
     """Clean one document, capturing its input or engine error."""
     if document.error is not None or document.text is None:
         return Outcome(document, None, document.error)
     try:
-        return Outcome(document, pipeline.clean(document.text), None)
+        result = pipeline.clean(document.text)
     except CleanerError as error:
         error.path = error.path or str(document.source.path)
         error.line = error.line if error.line is not None else document.line
         return Outcome(document, None, error)
+    if document.encoding.guessed:
+        message = ENCODING_MESSAGE.format(encoding=document.encoding.encoding)
+        notice = Finding(0, 0, ENCODING_RULE, Level.WARNING, message)
+        result = replace(result, findings=(notice, *result.findings))
+    return Outcome(document, result, None)
 
 
 def clean_sources(

@@ -5,7 +5,8 @@ DIR/changes.jsonl     one object per applied edit (see cleaner.changelog)
 DIR/flags.jsonl       one object per finding on the cleaned text
 DIR/metadata.jsonl    one object per document: front matter fields plus the fields
                       recovered from the body; for JSONL records, which keys were
-                      merged into the record's "metadata" (so revert can undo it)
+                      merged into the record's "metadata" (so revert can undo it);
+                      `source_encoding` for inputs that were not UTF-8
 All three logs are written even when empty. Files are written atomically.
 """
 
@@ -93,6 +94,8 @@ class RunWriter:
         for finding in result.findings:
             self._logs["flags.jsonl"].write(dumps(_flag_record(doc, finding, view)) + "\n")
         record: dict[str, Any] = {"doc": doc, "metadata": outcome.metadata}
+        if outcome.encoding != "utf-8":
+            record["source_encoding"] = outcome.encoding
         if rendered.merged_keys:
             record["merged_into_record"] = list(rendered.merged_keys)
             record["created_record_metadata"] = rendered.created_metadata

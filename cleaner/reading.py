@@ -1,8 +1,8 @@
 """From paths on disk to documents: discovery, decoding, front matter, JSONL records.
 
-Text files are decoded as strict UTF-8 (a BOM stays in the text as U+FEFF, so the
-bytes round-trip exactly); anything else is an `InputError` naming the file and the
-line, never a silent replacement character. A JSONL file yields one document per
+Text files are decoded by cleaner.encodings: UTF-8, UTF-16/32 with a BOM, or a
+reported guess; broken input is an `InputError` naming the file and the line, never
+a silent replacement character. A JSONL file yields one document per
 line; lines that are blank, not JSON, or lack the text field pass through untouched
 and carry the error, so an output file never loses a record. A text file's YAML
 front matter is split off: it is metadata, and the engine only sees the body.
@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleaner.encodings import Decoded, decode
 from cleaner.errors import InputError
 from cleaner.frontmatter import Split, split
 
 JSONL_SUFFIXES = (".jsonl",)
 _NO_FRONT_MATTER = Split("", {}, "")
-BINARY_SNIFF_BYTES = 8192
+_UTF8 = Decoded("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class Document:
     error: InputError | None = None
     field: str | None = None
     front: Split = _NO_FRONT_MATTER
+    encoding: Decoded = _UTF8
 
 
 def discover(paths: Iterable[str | Path], glob: str = "*.txt") -> list[Source]:
@@ -74,24 +76,6 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes to text, strictly; the error says what is wrong and what to do."""
-    if not data:
-        raise InputError("empty file: nothing to clean; delete it or add text", path=path)
-    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise InputError("binary file (contains NUL bytes); skipped, it is not text", path=path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert the file to UTF-8, e.g. iconv -f cp1252 -t utf-8",
-            path=path,
-            line=line,
-        ) from None
-
-
 def read_bytes(path: Path) -> bytes:
     """Read a file, turning OS errors into an InputError that names the file."""
     try:
@@ -104,12 +88,12 @@ def documents(source: Source, text_field: str = "text") -> Iterator[Document]:
     """The documents in one input file, in order."""
     if not source.is_jsonl:
         try:
-            text = decode(read_bytes(source.path), str(source.path))
+            decoded = decode(read_bytes(source.path), str(source.path))
         except InputError as error:
             yield Document(source.rel, source, None, error=error)
             return
-        front = split(text)
-        yield Document(source.rel, source, front.body, front=front)
+        front = split(decoded.text)
+        yield Document(source.rel, source, front.body, front=front, encoding=decoded)
         return
     yield from _records(source, text_field)
 

@@ -70,11 +70,11 @@ def test_diff_annotates_hunks_with_rules(corpus, capsys):
 
 def test_errors_exit_2_and_other_files_are_still_processed(corpus, tmp_path, capsys):
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02")
-    (corpus / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (corpus / "broken.txt").write_bytes("Día uno.\nDía dos.".encode() + b"\xff")
     out = tmp_path / "out"
     assert main(["run", str(corpus), "--out", str(out), *SELECT]) == 2
     err = capsys.readouterr().err
-    assert "binary.txt: binary file" in err and "latin1.txt:1: not valid UTF-8" in err
+    assert "binary.txt: binary file" in err and "broken.txt:2: not valid UTF-8" in err
     assert (out / "a.txt").is_file() and not (out / "binary.txt").exists()
     assert main(["check", str(tmp_path / "missing")]) == 2
 
@@ -135,3 +135,22 @@ def test_help_and_usage_errors(capsys):
     assert "exit codes" in capsys.readouterr().out
     assert main(["frobnicate"]) == 2
     assert main(["run", "x"]) == 2  # --out is required
+
+
+def test_legacy_and_utf16_inputs_are_decoded_reported_and_reverted_to_their_bytes(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    legacy = "Caf\u00e9 prices rose sharply in Z\u00fcrich on Monday, officials said.\n\nShare\n"
+    (src / "cp1252.txt").write_bytes(legacy.encode("cp1252"))
+    (src / "utf16.txt").write_bytes(legacy.encode("utf-16"))
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), *SELECT]) == 0
+    assert (out / "cp1252.txt").read_text(encoding="utf-8").startswith("Caf\u00e9 prices")
+    flags = [json.loads(line) for line in (out / "flags.jsonl").read_text().splitlines()]
+    assert [(f["doc"], f["rule"]) for f in flags] == [("cp1252.txt", "input.encoding")]
+    assert main(["revert", str(out), "--out", str(tmp_path / "back")]) == 0
+    for name in ["cp1252.txt", "utf16.txt"]:
+        assert (tmp_path / "back" / name).read_bytes() == (src / name).read_bytes()
+    assert main(["fix", str(src), *SELECT]) == 1
+    assert (src / "cp1252.txt").read_bytes().decode("utf-8").startswith("Caf\u00e9")
+    assert main(["fix", str(src), *SELECT]) == 0

@@ -2,8 +2,9 @@ import json
 
 import pytest
 
+from cleaner.encodings import decode
 from cleaner.errors import InputError
-from cleaner.reading import decode, discover, documents
+from cleaner.reading import discover, documents
 
 
 def test_decode_rejects_binary_empty_and_invalid_utf8_with_a_location():
@@ -12,12 +13,24 @@ def test_decode_rejects_binary_empty_and_invalid_utf8_with_a_location():
     with pytest.raises(InputError, match="empty file"):
         decode(b"", "f.txt")
     with pytest.raises(InputError) as caught:
-        decode(b"line one\nline \xff two", "f.txt")
+        decode("line one\nlíne \xff two".encode() + b"\xff", "f.txt")
     assert str(caught.value).startswith("f.txt:2: not valid UTF-8")
 
 
 def test_bom_and_crlf_survive_decoding():
-    assert decode("\ufeffa\r\nb".encode(), "f") == "\ufeffa\r\nb"
+    assert decode("\ufeffa\r\nb".encode(), "f").text == "\ufeffa\r\nb"
+
+
+def test_utf16_with_bom_and_guessed_legacy_encodings():
+    for encoding in ["utf-16-le", "utf-16-be"]:
+        data = "\ufeffKyiv, Zürich".encode(encoding)
+        decoded = decode(data, "f")
+        assert decoded.text == "\ufeffKyiv, Zürich"
+        assert decoded.text.encode(decoded.encoding) == data
+    latin = decode("Café au lait in Zürich.".encode("cp1252"), "f")
+    assert (latin.text, latin.encoding, latin.guessed) == ("Café au lait in Zürich.", "cp1252", True)
+    cyrillic = "Президент подписал указ о бюджете на следующий год в понедельник."
+    assert decode(cyrillic.encode("cp1251"), "f").text == cyrillic
 
 
 def test_discover_walks_directories_with_a_glob_and_skips_hidden(tmp_path):

@@ -48,7 +48,7 @@ def _fix_file(outcomes: list[Outcome], tally: Tally, fail_level: Level) -> None:
         tally.add(outcome)
         for line in finding_lines(outcome, fail_level):
             print(line)
-    if not any(outcome.changed for outcome in outcomes):
+    if not any(outcome.needs_rewrite for outcome in outcomes):
         return
     source = outcomes[0].document.source
     text = "".join(outcome.render(front_matter=True).text for outcome in outcomes)

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.changelog import Change, revert
+from cleaner.encodings import decode
 from cleaner.errors import CleanerError
 from cleaner.frontmatter import split
 from cleaner.output import LOG_NAMES
-from cleaner.reading import decode, read_bytes
+from cleaner.reading import read_bytes
 from cleaner.writing import TEMP_PREFIX, atomic_write
 
 
@@ -44,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def main(args: argparse.Namespace) -> int:
     """Restore every document of the folder; exit 2 if the log does not fit."""
     changes = load_changes(args.cleaned / "changes.jsonl")
-    merges = load_merges(args.cleaned / "metadata.jsonl")
+    merges, encodings = load_metadata_log(args.cleaned / "metadata.jsonl")
     restored = 0
     for path in _documents(args.cleaned):
         rel = path.relative_to(args.cleaned).as_posix()
@@ -52,9 +53,9 @@ def main(args: argparse.Namespace) -> int:
         if rel.endswith(".jsonl"):
             text = _revert_jsonl(rel, data.decode("utf-8"), (changes, merges), args.text_field)
         else:
-            cleaned = split(decode(data, str(path)))
+            cleaned = split(decode(data, str(path)).text)
             text = cleaned.raw + revert(cleaned.body, changes.pop(rel, []))
-        atomic_write(args.out / rel, text.encode("utf-8"))
+        atomic_write(args.out / rel, text.encode(encodings.get(rel, "utf-8")))
         restored += 1
     if changes:
         missing = ", ".join(sorted(changes)[:5])
@@ -66,7 +67,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def _log_records(path: Path) -> Iterator[dict[str, Any]]:
-    text = decode(read_bytes(path), str(path)) if path.stat().st_size else ""
+    text = decode(read_bytes(path), str(path)).text if path.stat().st_size else ""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -84,15 +85,26 @@ def load_changes(path: Path) -> dict[str, list[Change]]:
     return grouped
 
 
-def load_merges(path: Path) -> dict[str, tuple[list[str], bool]]:
-    """For JSONL records: the metadata keys `run` merged in, and whether it made the field."""
+Merges = dict[str, tuple[list[str], bool]]
+
+
+def load_metadata_log(path: Path) -> tuple[Merges, dict[str, str]]:
+    """What revert needs from metadata.jsonl: merged record keys and source encodings.
+
+    For JSONL records: the metadata keys `run` merged in and whether it created the
+    "metadata" field. For text files: the encoding of inputs that were not UTF-8.
+    """
+    merges: Merges = {}
+    encodings: dict[str, str] = {}
     if not path.is_file():
-        return {}
-    return {
-        str(record["doc"]): (record["merged_into_record"], bool(record["created_record_metadata"]))
-        for record in _log_records(path)
-        if record.get("merged_into_record")
-    }
+        return merges, encodings
+    for record in _log_records(path):
+        doc = str(record["doc"])
+        if record.get("merged_into_record"):
+            merges[doc] = (record["merged_into_record"], bool(record["created_record_metadata"]))
+        if record.get("source_encoding"):
+            encodings[doc] = str(record["source_encoding"])
+    return merges, encodings
 
 
 def _documents(folder: Path) -> list[Path]:
@@ -109,7 +121,7 @@ def _documents(folder: Path) -> list[Path]:
     )
 
 
-Logs = tuple[dict[str, list[Change]], dict[str, tuple[list[str], bool]]]
+Logs = tuple[dict[str, list[Change]], Merges]
 
 
 def _revert_jsonl(rel: str, text: str, logs: Logs, field: str) -> str:
