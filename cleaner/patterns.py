@@ -48,4 +48,4 @@ def fullmatch(pattern: Pattern, text: str) -> Match | None:
 def literal_alternation(phrases: Iterable[str]) -> str:
     """One alternation for many phrases, longest first, with flexible inner spaces."""
     unique = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    return "|".join(r"\s+".join(regex.escape(word) for word in p.split()) for p in unique)
+    return "|".join(r"[^\S\r\n]+".join(regex.escape(word) for word in p.split()) for p in unique)

@@ -5,7 +5,8 @@ Three modes, one per rule file:
 - `glued`: a headline from the top of the document glued to the start of a later
   line ("Headline Lede sentence …") is cut off that line;
 - `prefix`: a line that is a strict prefix of another line (a teaser of the lede)
-  is dropped, since every word of it survives in the longer line.
+  is dropped, since every word of it survives in the longer line; `where` limits
+  plain prefixes, while a teaser cut off with an ellipsis may go from any zone.
 Short lines are never touched (`min_words`), so "Yes." or "* * *" can repeat.
 """
 
@@ -107,9 +108,20 @@ class Dedupe:
         for group in by_key.values():
             for line, folded in group:
                 longer = _longer_line(folded, group)
-                if longer is not None and allowed(view, line.index, self.where):
+                if longer is not None and self._teaser_allowed(view, line, folded):
                     reason = f"{self.message} (prefix of line {longer.index + 1})"
                     yield remove_lines(view, line.index, line.index, self.rule, reason)
+
+    def _teaser_allowed(self, view: TextView, line: Line, folded: str) -> bool:
+        """Whether this teaser may go: from anywhere if cut with an ellipsis.
+
+        A plain prefix only from `where`, and never the document's first line: that is
+        its title, which a lede may repeat word for word.
+        """
+        if _ELLIPSIS.search(folded):
+            return True
+        first = next(candidate for candidate in view.lines if not candidate.is_blank)
+        return line.index != first.index and allowed(view, line.index, self.where)
 
 
 def _longer_line(folded: str, group: list[tuple[Line, str]]) -> Line | None:
@@ -117,13 +129,24 @@ def _longer_line(folded: str, group: list[tuple[Line, str]]) -> Line | None:
 
     The boundary may be a space or punctuation ("… inside Russia" continued by
     "… inside Russia, officials said"); a teaser cut off with an ellipsis may also
-    stop inside a word.
+    stop inside a word. A continuation that starts a new sentence after a space is a
+    headline glued to a lede (mode `glued` cuts that copy), not a teaser.
     """
     stem = _ELLIPSIS.sub("", folded)
     truncated = stem != folded
     for other, other_folded in group:
-        if len(other_folded) <= len(stem) or not other_folded.startswith(stem):
+        if len(other_folded) <= len(folded) or not other_folded.startswith(stem):
             continue
-        if truncated or not other_folded[len(stem)].isalnum():
+        if truncated or _continues(stem, other, other_folded[len(stem)]):
             return other
     return None
+
+
+def _continues(stem: str, other: Line, boundary: str) -> bool:
+    """Whether `other` goes on from `stem` within the same sentence."""
+    if boundary.isalnum():
+        return False
+    if not boundary.isspace():
+        return True
+    following = other.text.split()[len(stem.split())]
+    return following[:1].islower()

@@ -2,7 +2,9 @@
 
 The line must match *as a whole* (after optional decoration such as bullets, arrows
 or a trailing colon, and an optional count like "(3)"), which is what keeps
-"Share prices fell 3%" safe from a rule that drops the line "Share".
+"Share prices fell 3%" safe from a rule that drops the line "Share". With `capture`,
+the line's text (or a pattern's named group `value`) is kept as metadata, and with
+`fields` each listed named group becomes a field of its own.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import TextView
-from cleaner.kinds.common import default_message, remove_lines
+from cleaner.kinds.common import default_message, match_metadata, read_fields, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
 from cleaner.patterns import finditer, literal_alternation
-from cleaner.rule import Edit, RuleSpec
+from cleaner.rule import Edit, MetadataItems, RuleSpec
 
 _SPACE = r"[^\S\r\n]"
 _DECORATION = r"(?:[\p{P}\p{S}]|[^\S\r\n])*"
@@ -45,21 +47,21 @@ class DropLine:
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.max_words = params.integer("max_words", 0)
         self.capture = params.text("capture", None)
+        self.fields = read_fields(params, [self.pattern])
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per matching line (consecutive matches are removed together)."""
-        matched: list[tuple[int, str]] = []
+        matched: list[tuple[int, MetadataItems]] = []
         for match in finditer(self.pattern, view.text):
-            if match.end() == match.start():
-                continue
+            if match.end() == match.start() or "\n" in match.group():
+                continue  # empty, or a phrase's inner space matched a line break
             index = view.line_index(match.start())
             words = len(match.group("body").split())
             if self.max_words and words > self.max_words:
                 continue
             if allowed(view, index, self.where):
-                matched.append((index, match.group("body").strip()))
-        for index, body in matched:
-            metadata = ((self.capture, body),) if self.capture else ()
+                matched.append((index, match_metadata(match, self.capture, self.fields, "body")))
+        for index, metadata in matched:
             yield remove_lines(view, index, index, self.rule, self.message, metadata)

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import TextView
-from cleaner.kinds.common import default_message
+from cleaner.kinds.common import default_message, match_metadata, read_fields
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
 from cleaner.patterns import Match, Pattern, finditer
-from cleaner.rule import Edit, MetadataItems, RuleSpec
+from cleaner.rule import Edit, RuleSpec
 
 
 def _read_patterns(params: Params, ignore_case: bool) -> list[Pattern]:
@@ -60,10 +60,7 @@ class Strip:
         ignore_case = not params.boolean("case_sensitive", True)
         self.patterns = _read_patterns(params, ignore_case)
         self.capture = params.text("capture", None)
-        self.fields = params.texts("fields")
-        for name in self.fields:
-            if not any(name in pattern.groupindex for pattern in self.patterns):
-                raise params.error("fields", f"no pattern has a named group {name!r}")
+        self.fields = read_fields(params, self.patterns)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -75,18 +72,8 @@ class Strip:
                 start, end = _span(match, "strip")
                 if start == end or not allowed(view, view.line_index(start), self.where):
                     continue
-                yield Edit(start, end, "", self.rule, self.message, self._metadata(match))
-
-    def _metadata(self, match: Match) -> MetadataItems:
-        """The capture (whole match or group `value`) and each named field that matched."""
-        items: list[tuple[str, str]] = []
-        if self.capture:
-            start, end = _span(match, "value")
-            items.append((self.capture, match.string[start:end].strip()))
-        for name in self.fields:
-            if name in match.re.groupindex and match.group(name):
-                items.append((name, match.group(name).strip()))
-        return tuple((key, value) for key, value in items if value)
+                metadata = match_metadata(match, self.capture, self.fields)
+                yield Edit(start, end, "", self.rule, self.message, metadata)
 
 
 class Substitute:
