@@ -6,16 +6,16 @@ one bad file never stops the run and the caller decides how to report it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner.engine import Pipeline, Result
+from cleaner.corpus import gather
+from cleaner.engine import CorpusStats, Pipeline, Result
 from cleaner.errors import CleanerError
 from cleaner.reading import Document, Source, documents
 from cleaner.rule import Finding, Level
 from cleaner.writing import Rendered, render
-
 
 ENCODING_RULE = "input.encoding"
 ENCODING_MESSAGE = "not UTF-8: decoded as {encoding} (a guess); outputs are UTF-8, check the text"
@@ -59,12 +59,14 @@ class Outcome:
         return self.document.encoding.encoding
 
 
-def clean_document(document: Document, pipeline: Pipeline) -> Outcome:
+def clean_document(
+    document: Document, pipeline: Pipeline, corpus: CorpusStats | None = None
+) -> Outcome:
     """Clean one document, capturing its input or engine error."""
     if document.error is not None or document.text is None:
         return Outcome(document, None, document.error)
     try:
-        result = pipeline.clean(document.text)
+        result = pipeline.clean(document.text, corpus)
     except CleanerError as error:
         error.path = error.path or str(document.source.path)
         error.line = error.line if error.line is not None else document.line
@@ -77,9 +79,14 @@ def clean_document(document: Document, pipeline: Pipeline) -> Outcome:
 
 
 def clean_sources(
-    sources: Iterable[Source], pipeline: Pipeline, text_field: str = "text"
+    sources: Sequence[Source], pipeline: Pipeline, text_field: str = "text"
 ) -> Iterator[Outcome]:
-    """Every document of every source, cleaned, in input order."""
+    """Every document of every source, cleaned, in input order.
+
+    When the pipeline has corpus-level rules, a first pass gathers their statistics
+    over all sources (see cleaner.corpus).
+    """
+    corpus = gather(sources, pipeline, text_field) if pipeline.corpus_rules() else None
     for source in sources:
         for document in documents(source, text_field):
-            yield clean_document(document, pipeline)
+            yield clean_document(document, pipeline, corpus)

@@ -10,7 +10,8 @@ and the regex timeout, after which the rule is skipped for that document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,8 +19,9 @@ from cleaner import edits as edit_ops
 from cleaner.changelog import Change, to_final, to_original
 from cleaner.document import TextView
 from cleaner.errors import OscillationError
-from cleaner.rule import Edit, Finding, Level, Rule
+from cleaner.rule import CorpusDetector, Edit, Finding, Level, Outcome, Rule
 
+CorpusStats = dict[str, Counter[str]]
 MAX_PASSES = 10
 VALVE_RATIO = 0.5
 VALVE_RULE_MESSAGE = "held back: would remove {percent}% of the document ({count} edits)"
@@ -55,6 +57,7 @@ class _Run:
     timed_out: set[str] = field(default_factory=set)
     seen: dict[int, int] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
+    corpus: CorpusStats | None = None
 
 
 def _nonspace(text: str) -> int:
@@ -72,9 +75,28 @@ class Pipeline:
         self.max_passes = max_passes
         self.valve = valve
 
-    def clean(self, text: str) -> Result:
-        """Clean one text; raises OscillationError if the rules never settle."""
+    def corpus_rules(self) -> list[Rule]:
+        """The rules that need corpus statistics (a first pass over all documents)."""
+        return [rule for rule in self.rules if isinstance(rule.detector, CorpusDetector)]
+
+    def observe(self, text: str) -> CorpusStats:
+        """One document's contribution to the corpus statistics."""
+        view = TextView(text)
+        stats: CorpusStats = {}
+        for rule in self.corpus_rules():
+            detector = rule.detector
+            assert isinstance(detector, CorpusDetector)
+            stats[rule.id] = detector.observe(view)
+        return stats
+
+    def clean(self, text: str, corpus: CorpusStats | None = None) -> Result:
+        """Clean one text; raises OscillationError if the rules never settle.
+
+        `corpus` holds the statistics of the whole corpus for corpus-level rules
+        (see `observe` and cleaner.corpus); without it they judge the text alone.
+        """
         run = _Run(original=text, text=text, nonspace=_nonspace(text), seen={hash(text): 0})
+        run.corpus = corpus
         original_view = TextView(text)
         for _ in range(self.max_passes):
             view = TextView(run.text) if run.changes else original_view
@@ -95,7 +117,7 @@ class Pipeline:
             if rule.id in run.timed_out:
                 continue
             try:
-                outcomes = list(rule.detector.detect(view))
+                outcomes = list(_outcomes(rule, view, run.corpus))
             except TimeoutError:
                 run.timed_out.add(rule.id)
                 continue
@@ -168,6 +190,13 @@ class Pipeline:
             findings=tuple(findings),
             metadata=collect_metadata(run.changes),
         )
+
+
+def _outcomes(rule: Rule, view: TextView, corpus: CorpusStats | None) -> Iterable[Outcome]:
+    detector = rule.detector
+    if corpus is not None and isinstance(detector, CorpusDetector):
+        return detector.detect_with(view, corpus.get(rule.id, Counter()))
+    return detector.detect(view)
 
 
 def _held_back_finding(rule: Rule, edits: list[Edit], text: str, nonspace: int) -> Finding:

@@ -8,9 +8,10 @@ applies edits, which is what makes every change loggable and revertible.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from cleaner.document import TextView
@@ -116,6 +117,30 @@ class Detector(Protocol):
 
     def detect(self, view: TextView) -> Iterable[Outcome]:
         """Yield edits and findings for this text; never mutate anything."""
+        ...
+
+
+@runtime_checkable
+class CorpusDetector(Protocol):
+    """A detector whose judgement needs the whole corpus (two passes).
+
+    Pass one calls `observe` on every document and adds up the counters per rule;
+    pass two calls `detect_with` with that total. Cleaning a single text uses the
+    text's own counts, so `detect(view)` is `detect_with(view, observe(view))`.
+    Counters merge by addition, which is what makes the result the same in one
+    process, with --jobs N and on a cluster.
+    """
+
+    def observe(self, view: TextView) -> Counter[str]:
+        """Count what this rule needs to know about one document."""
+        ...
+
+    def detect_with(self, view: TextView, stats: Counter[str]) -> Iterable[Outcome]:
+        """Yield edits and findings for this text, given the corpus counts."""
+        ...
+
+    def detect(self, view: TextView) -> Iterable[Outcome]:
+        """Single-document use: judge the text by its own counts."""
         ...
 
 
