@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from cleaner.errors import CleanerError
+from cleaner.rule import MetadataItems
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class Change:
     reason: str
     line: int
     col: int
-    metadata: tuple[tuple[str, str], ...] = ()
+    metadata: MetadataItems = ()
 
     @property
     def action(self) -> str:
@@ -53,14 +54,20 @@ class Change:
         del fields["rule"], fields["metadata"]
         record.update(fields)
         if self.metadata:
-            record["metadata"] = dict(self.metadata)
+            record["metadata"] = {
+                key: list(value) if isinstance(value, tuple) else value
+                for key, value in self.metadata
+            }
         return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Change:
         """Read a changes.jsonl object back; unknown fields are ignored."""
         try:
-            metadata = tuple((str(k), str(v)) for k, v in (record.get("metadata") or {}).items())
+            metadata = tuple(
+                (str(k), tuple(map(str, v)) if isinstance(v, list) else str(v))
+                for k, v in (record.get("metadata") or {}).items()
+            )
             return cls(
                 rule=str(record["rule"]),
                 start=int(record["start"]),

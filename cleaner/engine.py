@@ -208,11 +208,17 @@ def _held_back_finding(rule: Rule, edits: list[Edit], text: str, nonspace: int) 
 
 
 def collect_metadata(changes: Sequence[Change]) -> dict[str, Any]:
-    """Fields taken out of the body, in order; a field found twice becomes a list."""
+    """Fields taken out of the body, in order; a field found twice becomes a list.
+
+    List fields (tuple values, such as hashtags as keywords) are always lists.
+    """
     metadata: dict[str, Any] = {}
     for change in changes:
         for key, value in change.metadata:
-            if key not in metadata:
+            if isinstance(value, tuple):
+                listed = metadata.setdefault(key, [])
+                listed.extend(item for item in value if item not in listed)
+            elif key not in metadata:
                 metadata[key] = value
             elif isinstance(metadata[key], list):
                 if value not in metadata[key]:

@@ -38,7 +38,9 @@ class Level(enum.IntEnum):
         return self.name.lower()
 
 
-MetadataItems = tuple[tuple[str, str], ...]
+MetadataValue = str | tuple[str, ...]
+MetadataItems = tuple[tuple[str, MetadataValue], ...]
+"""Fields an edit took out of the text; a tuple value is a list field (keywords)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,7 @@ Trending stories
         "Share Tweet", "Share on Facebook", "#port", "Comments (12)", "Leave a reply",
         "newsletter", "Follow us", "Most popular", "Trending stories", "All rights reserved",
     ),
-    metadata=(("category", "Politics"), ("keywords", "#port #strike #shipping #wages")),
+    metadata=(("category", "Politics"), ("keywords", ["port", "strike", "shipping", "wages"])),
 )
 
 RUSSIAN = Page(
@@ -152,7 +152,7 @@ Impressum | Datenschutz
         "Startseite", "Ausland", "Lesen Sie auch", "Anzeige", "Teilen", "Drucken",
         "Mehr zum Thema", "Schlagworte", "Kommentar", "E-Mail-Adresse", "Impressum",
     ),
-    metadata=(("category", "Ausland"), ("keywords", "Wahlen, Regierung, Haushalt")),
+    metadata=(("category", "Ausland"), ("keywords", ["Wahlen", "Regierung", "Haushalt"])),
 )
 
 AZERBAIJANI = Page(
@@ -244,7 +244,7 @@ Expert 2: Former Agriculture Minister
         "Prices for wheat and vegetables have already risen by a fifth since the spring",
     ),
     gone=("#drought", "How will the drought", "Discussion Topic", "Expert 1", "Expert 2"),
-    metadata=(("keywords", "#drought #harvest #farming #aid"),),
+    metadata=(("keywords", ["drought", "harvest", "farming", "aid"]),),
 )
 
 GLUED_HEADLINE = Page(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cleaner.document import TextView
 from cleaner.params import Params
-from cleaner.patterns import Match, Pattern
-from cleaner.rule import Edit, MetadataItems, RuleSpec
+from cleaner.patterns import Match, Pattern, finditer
+from cleaner.rule import Edit, MetadataItems, MetadataValue, RuleSpec
 
 SNIPPET_CHARS = 60
 
@@ -32,24 +34,43 @@ def snippet(text: str) -> str:
     return f"{flat[:half]} … {flat[-half:]}"
 
 
-def read_fields(params: Params, patterns: list[Pattern]) -> tuple[str, ...]:
-    """The `fields` param: named groups that become metadata fields of the same name."""
-    fields = params.texts("fields")
-    for name in fields:
-        if not any(name in pattern.groupindex for pattern in patterns):
-            raise params.error("fields", f"no pattern has a named group {name!r}")
-    return fields
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """What a rule keeps as metadata: a field for the match, named-group fields, items.
 
+    `field` takes the named group `value` (else the fallback group); `fields` take
+    the named groups of the same name; with `items`, the captured text is split into
+    a list by that pattern (its group 1, else the whole match), e.g. hashtags.
+    """
 
-def match_metadata(
-    match: Match, capture: str | None, fields: tuple[str, ...], fallback: str | int = 0
-) -> MetadataItems:
-    """Metadata a match carries: `capture` (group `value`, else `fallback`) and `fields`."""
-    items: list[tuple[str, str]] = []
-    if capture:
-        has_value = "value" in match.re.groupindex and match.start("value") >= 0
-        items.append((capture, str(match.group("value" if has_value else fallback))))
-    for name in fields:
-        if name in match.re.groupindex and match.group(name):
-            items.append((name, str(match.group(name))))
-    return tuple((key, " ".join(value.split())) for key, value in items if value.strip())
+    field: str | None = None
+    fields: tuple[str, ...] = ()
+    items: Pattern | None = None
+
+    @classmethod
+    def read(cls, params: Params, patterns: list[Pattern]) -> Capture:
+        """Read `capture`, `fields` and `items`, checking the named groups exist."""
+        fields = params.texts("fields")
+        for name in fields:
+            if not any(name in pattern.groupindex for pattern in patterns):
+                raise params.error("fields", f"no pattern has a named group {name!r}")
+        return cls(params.text("capture", None), fields, params.pattern("items", default=None))
+
+    def metadata(self, match: Match, fallback: str | int = 0) -> MetadataItems:
+        """The metadata one match carries."""
+        items: list[tuple[str, MetadataValue]] = []
+        if self.field:
+            has_value = "value" in match.re.groupindex and match.start("value") >= 0
+            items.append(
+                (self.field, self._value(str(match.group("value" if has_value else fallback))))
+            )
+        for name in self.fields:
+            if name in match.re.groupindex and match.group(name):
+                items.append((name, " ".join(str(match.group(name)).split())))
+        return tuple((key, value) for key, value in items if value)
+
+    def _value(self, text: str) -> MetadataValue:
+        if self.items is None:
+            return " ".join(text.split())
+        found = (m.group(1) if m.re.groups else m.group(0) for m in finditer(self.items, text))
+        return tuple(dict.fromkeys(" ".join(item.split()) for item in found if item.strip()))

@@ -8,6 +8,8 @@ Three modes, one per rule file:
   is dropped, since every word of it survives in the longer line; `where` limits
   plain prefixes, while a teaser cut off with an ellipsis may go from any zone.
 Short lines are never touched (`min_words`), so "Yes." or "* * *" can repeat.
+With `capture`, a headline from the top of the document that is repeated or glued
+is kept as metadata under that field: the repetition is what shows it is a title.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from cleaner.kinds.common import default_message, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed, is_prose
 from cleaner.params import Params
 from cleaner.patterns import fullmatch
-from cleaner.rule import Edit, RuleSpec
+from cleaner.rule import Edit, MetadataItems, RuleSpec
 
 MODES = ("line", "glued", "prefix")
 _KEY_WORDS = 5
@@ -42,8 +44,13 @@ class Dedupe:
         self.max_headline_words = params.integer("max_headline_words", 25, minimum=1)
         self.headline_lines = params.integer("headline_lines", 5, minimum=1)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
+        self.capture: str | None = params.text("capture", None)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
+
+    def _title(self, headline: Line) -> MetadataItems:
+        """With `capture`, a repeated or glued headline is kept as that field (the title)."""
+        return ((self.capture, " ".join(headline.text.split())),) if self.capture else ()
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """Dispatch on the configured mode."""
@@ -56,13 +63,15 @@ class Dedupe:
             yield from self._prefixes(view, candidates)
 
     def _repeated(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
-        first_seen: dict[str, int] = {}
+        headlines = {line.index for line in self._headlines(view)}
+        first_seen: dict[str, Line] = {}
         for line in lines:
             key = fold(line.text)
-            if key in first_seen and allowed(view, line.index, self.where):
-                reason = f"{self.message} (repeats line {first_seen[key] + 1})"
-                yield remove_lines(view, line.index, line.index, self.rule, reason)
-            first_seen.setdefault(key, line.index)
+            first = first_seen.setdefault(key, line)
+            if first is not line and allowed(view, line.index, self.where):
+                reason = f"{self.message} (repeats line {first.index + 1})"
+                title = self._title(first) if first.index in headlines else ()
+                yield remove_lines(view, line.index, line.index, self.rule, reason, title)
 
     def _headlines(self, view: TextView) -> list[Line]:
         content = [line for line in view.lines if not line.is_blank][: self.headline_lines]
@@ -87,7 +96,7 @@ class Dedupe:
                 if match and self._glued_rest(view, line, match.group("rest")):
                     start = line.start + match.start("rest")
                     reason = f"{self.message} (headline of line {headline.index + 1})"
-                    yield Edit(line.start, start, "", self.rule, reason)
+                    yield Edit(line.start, start, "", self.rule, reason, self._title(headline))
 
     def _glued_rest(self, view: TextView, line: Line, rest: str) -> bool:
         """Whether `rest` reads as a new sentence glued on, in a zone the rule may edit.

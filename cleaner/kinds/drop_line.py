@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import TextView
-from cleaner.kinds.common import default_message, match_metadata, read_fields, remove_lines
+from cleaner.kinds.common import Capture, default_message, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
 from cleaner.patterns import finditer, literal_alternation
@@ -46,8 +46,7 @@ class DropLine:
         self.pattern = params.compile("phrases", source, ignore_case=ignore_case)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.max_words = params.integer("max_words", 0)
-        self.capture = params.text("capture", None)
-        self.fields = read_fields(params, [self.pattern])
+        self.capture = Capture.read(params, [self.pattern])
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -62,6 +61,6 @@ class DropLine:
             if self.max_words and words > self.max_words:
                 continue
             if allowed(view, index, self.where):
-                matched.append((index, match_metadata(match, self.capture, self.fields, "body")))
+                matched.append((index, self.capture.metadata(match, "body")))
         for index, metadata in matched:
             yield remove_lines(view, index, index, self.rule, self.message, metadata)

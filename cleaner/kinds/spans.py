@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import TextView
-from cleaner.kinds.common import default_message, match_metadata, read_fields
+from cleaner.kinds.common import Capture, default_message
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
 from cleaner.patterns import Match, Pattern, finditer
@@ -59,8 +59,7 @@ class Strip:
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         ignore_case = not params.boolean("case_sensitive", True)
         self.patterns = _read_patterns(params, ignore_case)
-        self.capture = params.text("capture", None)
-        self.fields = read_fields(params, self.patterns)
+        self.capture = Capture.read(params, self.patterns)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -72,7 +71,7 @@ class Strip:
                 start, end = _span(match, "strip")
                 if start == end or not allowed(view, view.line_index(start), self.where):
                     continue
-                metadata = match_metadata(match, self.capture, self.fields)
+                metadata = self.capture.metadata(match)
                 yield Edit(start, end, "", self.rule, self.message, metadata)
 
 
