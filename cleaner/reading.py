@@ -88,14 +88,23 @@ def documents(source: Source, text_field: str = "text") -> Iterator[Document]:
     """The documents in one input file, in order."""
     if not source.is_jsonl:
         try:
-            decoded = decode(read_bytes(source.path), str(source.path))
+            data = read_bytes(source.path)
         except InputError as error:
             yield Document(source.rel, source, None, error=error)
             return
-        front = split(decoded.text)
-        yield Document(source.rel, source, front.body, front=front, encoding=decoded)
+        yield text_document(source, data)
         return
     yield from _records(source, text_field)
+
+
+def text_document(source: Source, data: bytes) -> Document:
+    """The document a text file's bytes hold (or the error that stops it)."""
+    try:
+        decoded = decode(data, str(source.path))
+    except InputError as error:
+        return Document(source.rel, source, None, error=error)
+    front = split(decoded.text)
+    return Document(source.rel, source, front.body, front=front, encoding=decoded)
 
 
 def _records(source: Source, text_field: str) -> Iterator[Document]:

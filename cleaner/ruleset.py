@@ -8,7 +8,7 @@ for rules a user must opt into. Anything else is an error naming the file and ke
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -176,14 +176,39 @@ def load_specs(folders: Iterable[Path] = (), *, defaults: bool = True) -> list[R
     return sorted(specs.values(), key=lambda spec: spec.id)
 
 
+@dataclass(frozen=True)
+class Overrides:
+    """Project settings that change rules: levels and params by rule id."""
+
+    levels: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def apply(self, spec: RuleSpec) -> RuleSpec:
+        """The spec with this project's level and params for it."""
+        if spec.id in self.levels:
+            try:
+                spec = replace(spec, level=Level.parse(self.levels[spec.id]))
+            except ValueError as exc:
+                raise RuleError(f"levels.{spec.id}: {exc}") from None
+        if spec.id in self.params:
+            spec = replace(spec, params={**spec.params, **self.params[spec.id]})
+        return spec
+
+
 def load_rules(
-    folders: Iterable[Path] = (), selection: Selection | None = None, *, defaults: bool = True
+    folders: Iterable[Path] = (),
+    selection: Selection | None = None,
+    *,
+    defaults: bool = True,
+    overrides: Overrides | None = None,
 ) -> list[Rule]:
     """Load, select and build rules; every selected rule's params are validated here."""
     selection = selection or Selection()
-    specs = load_specs(folders, defaults=defaults)
+    overrides = overrides or Overrides()
+    specs = [overrides.apply(spec) for spec in load_specs(folders, defaults=defaults)]
     known = {spec.id for spec in specs}
-    for pattern in [*selection.select, *selection.ignore]:
+    named = [*selection.select, *selection.ignore, *overrides.levels, *overrides.params]
+    for pattern in named:
         if not any(_matches(rule_id, pattern) for rule_id in known):
             raise RuleError(f"no rule or pack matches {pattern!r}; see 'cleaner rules list'")
     return [build(spec) for spec in specs if selection.wants(spec)]
