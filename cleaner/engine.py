@@ -60,6 +60,15 @@ class _Run:
     corpus: CorpusStats | None = None
 
 
+def _deleted(before: str, replacement: str) -> int:
+    """Non-space characters an edit deletes; a repair (non-blank replacement) deletes none.
+
+    The valve guards against losing content, and "â€™" -> "’" loses nothing even
+    though it is shorter.
+    """
+    return 0 if replacement.strip() else _nonspace(before)
+
+
 def _nonspace(text: str) -> int:
     return len(text) - sum(text.count(c) for c in " \t\r\n\u00a0")
 
@@ -133,7 +142,7 @@ class Pipeline:
         """Whether this rule's edits, with what it already removed, cross the valve."""
         if rule in run.held_back:
             return True
-        removing = sum(_nonspace(text[e.start : e.end]) - _nonspace(e.replacement) for e in edits)
+        removing = sum(_deleted(text[e.start : e.end], e.replacement) for e in edits)
         total = run.removed.get(rule, 0) + removing
         if run.nonspace and total > self.valve * run.nonspace:
             run.held_back.add(rule)
@@ -151,7 +160,7 @@ class Pipeline:
             )
             where = to_original(anchor, earlier) if earlier else anchor
             line, col = origin.position(where)
-            removed = _nonspace(before) - _nonspace(edit.replacement)
+            removed = _deleted(before, edit.replacement)
             run.removed[edit.rule] = run.removed.get(edit.rule, 0) + removed
             if edit.note:
                 run.notes.append((len(run.changes), edit.rule, edit.note))
@@ -200,7 +209,7 @@ def _outcomes(rule: Rule, view: TextView, corpus: CorpusStats | None) -> Iterabl
 
 
 def _held_back_finding(rule: Rule, edits: list[Edit], text: str, nonspace: int) -> Finding:
-    removing = sum(_nonspace(text[e.start : e.end]) for e in edits)
+    removing = sum(_deleted(text[e.start : e.end], e.replacement) for e in edits)
     percent = round(100 * removing / nonspace) if nonspace else 100
     message = VALVE_RULE_MESSAGE.format(percent=percent, count=len(edits))
     first = min(edits, key=lambda e: e.start)
