@@ -31,6 +31,9 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():  # like ruff's cache: never committed by accident
+            ignore.write_text("# Created by cleaner.\n*\n", encoding="utf-8")
         self.connection = sqlite3.connect(folder / FILE_NAME, timeout=30, isolation_level=None)
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute(

@@ -24,7 +24,7 @@ from cleaner.changelog import dumps
 from cleaner.document import TextView
 from cleaner.errors import CleanerError
 from cleaner.rule import Finding
-from cleaner.writing import TEMP_PREFIX, Rendered, atomic_write
+from cleaner.writing import Rendered, atomic_write, temp_prefix
 
 LOG_NAMES = ("changes.jsonl", "flags.jsonl", "metadata.jsonl")
 
@@ -34,7 +34,7 @@ class _PendingFile:
 
     def __init__(self, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, self.temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+        handle, self.temp_name = tempfile.mkstemp(prefix=temp_prefix(), dir=target.parent)
         self.stream: IO[str] = os.fdopen(handle, "w", encoding="utf-8", newline="")
         self.target = target
 

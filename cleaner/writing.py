@@ -21,11 +21,42 @@ from cleaner.reading import Document
 TEMP_PREFIX = ".cleaner-tmp-"
 
 
+def temp_prefix() -> str:
+    """Temporary names carry the writer's pid, so a later run can tell orphans apart."""
+    return f"{TEMP_PREFIX}{os.getpid()}-"
+
+
+def sweep_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files left in `folder` by writers that died (e.g. SIGKILL).
+
+    A temporary file whose pid is no longer running can never be renamed into
+    place; the target still holds its old content, so the orphan is safe to drop.
+    """
+    removed = 0
+    for path in folder.glob(f"{TEMP_PREFIX}*"):
+        pid = path.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically, creating parent folders as needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)

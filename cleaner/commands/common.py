@@ -10,6 +10,7 @@ from pathlib import Path
 from cleaner.batch import Outcome
 from cleaner.engine import Pipeline
 from cleaner.errors import CleanerError
+from cleaner.project import Options, Project
 from cleaner.reading import Source, discover
 from cleaner.rule import Level
 from cleaner.ruleset import Selection, load_rules
@@ -65,6 +66,39 @@ def add_input_options(parser: argparse.ArgumentParser, *, paths_help: str) -> No
         choices=["info", "warning", "error"],
         help="findings at or above this level make the exit code 1 (default: %(default)s)",
     )
+
+
+def add_project_options(parser: argparse.ArgumentParser) -> None:
+    """--config / --no-cache: where settings come from, whether to use the cache."""
+    group = parser.add_argument_group("project")
+    group.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="settings file (default: the nearest cleaner.toml or pyproject.toml "
+        "with [tool.cleaner])",
+    )
+    group.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="ignore and do not update the cache of clean files (.cleaner_cache/)",
+    )
+
+
+def project_from(args: argparse.Namespace) -> Project:
+    """The project the options and the configuration file describe."""
+    options = Options(
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
+        rules=tuple(args.rules),
+        fail_level=args.fail_level,
+        glob=args.glob,
+        text_field=args.text_field,
+        cache=getattr(args, "cache", True),
+        config=getattr(args, "config", None),
+    )
+    return Project(options)
 
 
 def pipeline_from(args: argparse.Namespace) -> Pipeline:

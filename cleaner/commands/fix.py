@@ -12,33 +12,36 @@ import argparse
 import sys
 from itertools import groupby
 
-from cleaner.batch import Outcome, clean_sources
+from cleaner.batch import Outcome
 from cleaner.commands.common import (
     Tally,
     add_input_options,
+    add_project_options,
     add_rule_options,
-    pipeline_from,
-    sources_from,
+    project_from,
 )
 from cleaner.report.lines import finding_lines
 from cleaner.rule import Level
-from cleaner.writing import atomic_write
+from cleaner.writing import atomic_write, sweep_stale_temporaries
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `cleaner fix`."""
     add_input_options(parser, paths_help="text files, JSONL files or directories to fix in place")
     add_rule_options(parser)
+    add_project_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     """Fix every file; print what changed and the findings that remain."""
-    pipeline = pipeline_from(args)
-    fail_level = Level.parse(args.fail_level)
-    tally = Tally(fail_level)
-    outcomes = clean_sources(sources_from(args), pipeline, args.text_field)
+    project = project_from(args)
+    sources = project.sources(args.paths)
+    for folder in sorted({source.path.parent for source in sources}):
+        sweep_stale_temporaries(folder)
+    tally = Tally(project.fail_level)
+    outcomes = project.outcomes(sources)
     for _, group in groupby(outcomes, key=lambda outcome: outcome.document.source):
-        _fix_file(list(group), tally, fail_level)
+        _fix_file(list(group), tally, project.fail_level)
     print(tally.summary("fixed"), file=sys.stderr)
     return tally.exit_code(edits_fail=True)
 
