@@ -81,6 +81,10 @@ class Pipeline:
     ) -> None:
         self.rules = list(rules)
         self.order = {rule.id: index for index, rule in enumerate(self.rules)}
+        # Rules that only report are run once, on the final text: in the editing passes
+        # their findings would be thrown away anyway.
+        self.editing = [r for r in self.rules if getattr(r.detector, "produces_edits", True)]
+        self.reporting = [r for r in self.rules if r not in self.editing]
         self.max_passes = max_passes
         self.valve = valve
 
@@ -109,9 +113,10 @@ class Pipeline:
         original_view = TextView(text)
         for _ in range(self.max_passes):
             view = TextView(run.text) if run.changes else original_view
-            proposed, findings = self._detect(view, run)
+            proposed, findings = self._detect(view, run, self.editing)
             accepted = edit_ops.non_overlapping(proposed, self.order)
             if not accepted:
+                findings.extend(self._detect(view, run, self.reporting)[1])
                 return self._result(run, findings, view)
             self._apply(run, view, accepted, original_view)
         busy = sorted({change.rule for change in run.changes[-20:]})
@@ -119,10 +124,12 @@ class Pipeline:
             f"rules did not settle after {self.max_passes} passes: {', '.join(busy)}"
         )
 
-    def _detect(self, view: TextView, run: _Run) -> tuple[list[Edit], list[Finding]]:
+    def _detect(
+        self, view: TextView, run: _Run, rules: list[Rule]
+    ) -> tuple[list[Edit], list[Finding]]:
         edits: list[Edit] = []
         findings: list[Finding] = []
-        for rule in self.rules:
+        for rule in rules:
             if rule.id in run.timed_out:
                 continue
             try:

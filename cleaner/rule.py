@@ -115,7 +115,11 @@ class RuleSpec:
 
 
 class Detector(Protocol):
-    """What every kind builds from a rule's params: a pure function of the text."""
+    """What every kind builds from a rule's params: a pure function of the text.
+
+    A detector that never yields edits may say so with a class attribute
+    `produces_edits = False`; the engine then runs it once, on the final text.
+    """
 
     def detect(self, view: TextView) -> Iterable[Outcome]:
         """Yield edits and findings for this text; never mutate anything."""

@@ -20,6 +20,8 @@ from cleaner.rule import Finding, Level, RuleSpec
 class Flag:
     """Detector for the flag kind."""
 
+    produces_edits = False
+
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         ignore_case = not params.boolean("case_sensitive", False)
         phrases = params.texts("phrases")
