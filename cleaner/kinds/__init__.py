@@ -11,10 +11,18 @@ from cleaner.kinds.dedupe import Dedupe
 from cleaner.kinds.drop_block import DropBlock
 from cleaner.kinds.drop_line import DropLine
 from cleaner.kinds.flag import Flag
+from cleaner.kinds.foreign_language import ForeignLanguage
 from cleaner.kinds.html_entities import HtmlEntities
+from cleaner.kinds.language_flag import LanguageFlag
+from cleaner.kinds.lowercase_names import LowercaseNames
+from cleaner.kinds.mixed_script import MixedScript
 from cleaner.kinds.mojibake import Mojibake
+from cleaner.kinds.name_variants import NameVariants
+from cleaner.kinds.person_shift import PersonShift
+from cleaner.kinds.quote_balance import QuoteBalance
 from cleaner.kinds.spans import Strip, Substitute
 from cleaner.kinds.translate import Translate
+from cleaner.kinds.truncation import Truncation
 from cleaner.kinds.unicode_normalize import UnicodeNormalize
 from cleaner.rule import Kind
 
@@ -30,4 +38,12 @@ REGISTRY: dict[str, Kind] = {
     "html_entities": HtmlEntities,
     "translate": Translate,
     "extract_date": ExtractDate,
+    "foreign_language": ForeignLanguage,
+    "language_flag": LanguageFlag,
+    "lowercase_names": LowercaseNames,
+    "mixed_script": MixedScript,
+    "name_variants": NameVariants,
+    "person_shift": PersonShift,
+    "quote_balance": QuoteBalance,
+    "truncation": Truncation,
 }

@@ -1,0 +1,105 @@
+"""lowercase_names: a proper noun written in lower case ("won by kyiv in August").
+
+Translation tools and hurried editors lose capitals on names the source language
+writes differently. Two kinds of evidence make a lower-case word a name:
+
+- a `gazetteer` of names that are capitalised in English whatever the context
+  (places, nationalities, weekdays; never words that are also common nouns or
+  verbs, like "turkey", "polish" or "march");
+- corpus evidence: the word occurs capitalised on its own in mid-sentence at least
+  `min_capitalised` times, and in lower case at most `max_lower` times in the whole
+  corpus (this use included): a slip, not a common word that also names a product
+  ("Windows" / "windows"). Capitals inside runs of capitalised words ("White
+  House") are not counted, nor are sentence starts, so common words do not turn
+  into names.
+
+Words listed in `skip` are never flagged. Only prose lines are judged (eight or
+more words ending a sentence), so menus, code and lower-case handles stay quiet.
+A corpus-level rule: counts are summed over the corpus in a first pass.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from cleaner.document import TextView
+from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.tokens import Word, in_markup, is_titled, words
+from cleaner.layout import is_prose
+from cleaner.params import Params
+from cleaner.rule import Finding, Level, RuleSpec
+
+
+class LowercaseNames:
+    """Detector for the lowercase_names kind (a CorpusDetector)."""
+
+    produces_edits = False
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        self.gate = LanguageGate(params)
+        names = [name for item in params.texts("gazetteer") for name in item.split()]
+        self.gazetteer = {name.casefold(): name for name in names}
+        self.skip = frozenset(w.casefold() for item in params.texts("skip") for w in item.split())
+        self.min_capitalised = params.integer("min_capitalised", 5, minimum=1)
+        self.max_lower = params.integer("max_lower", 1, minimum=1)
+        self.min_length = params.integer("min_length", 3, minimum=1)
+        self.level: Level = spec.level
+        self.rule = spec.id
+
+    def _counted(self, view: TextView, word: Word) -> bool:
+        """Long enough, and not part of a URL, handle or hashtag."""
+        return len(word.text) >= self.min_length and not in_markup(view.text, word.start, word.end)
+
+    def observe(self, view: TextView) -> Counter[str]:
+        """c:<word> for lone mid-sentence capitals, l:<word> for lower-case uses."""
+        counts: Counter[str] = Counter()
+        if not self.gate.applies(view):
+            return counts
+        for line in view.lines:
+            found = list(words(view.text, line.start, line.end))
+            for index, word in enumerate(found):
+                if not self._counted(view, word):
+                    continue
+                if word.text.islower():
+                    counts["l:" + word.text] += 1
+                elif is_titled(word.text) and self._lone_capital(found, index):
+                    counts["c:" + word.text.casefold()] += 1
+        return counts
+
+    @staticmethod
+    def _lone_capital(found: list[Word], index: int) -> bool:
+        """A capital in mid-sentence whose neighbours are in lower case."""
+        if found[index].initial:
+            return False
+        neighbours = found[max(index - 1, 0) : index] + found[index + 1 : index + 2]
+        return all(not word.text[0].isupper() for word in neighbours)
+
+    def detect(self, view: TextView) -> Iterator[Finding]:
+        """Judge one text by its own counts."""
+        return self.detect_with(view, self.observe(view))
+
+    def detect_with(self, view: TextView, stats: Counter[str]) -> Iterator[Finding]:
+        """Flag lower-case words of prose lines that are names."""
+        if not self.gate.applies(view):
+            return
+        for line in view.lines:
+            if not is_prose(line.text):
+                continue
+            for word in words(view.text, line.start, line.end):
+                message = self._judge(word.text, stats) if self._counted(view, word) else ""
+                if message:
+                    yield Finding(word.start, word.end, self.rule, self.level, message)
+
+    def _judge(self, word: str, stats: Counter[str]) -> str:
+        if not word.islower() or word in self.skip:
+            return ""
+        if word in self.gazetteer:
+            return f"'{word}' is a name: write '{self.gazetteer[word]}'"
+        capitals, lower = stats["c:" + word], stats["l:" + word]
+        if capitals >= self.min_capitalised and lower <= self.max_lower:
+            return (
+                f"'{word}' is capitalised {capitals}× elsewhere and in lower case {lower}×:"
+                f" write '{word.capitalize()}'"
+            )
+        return ""

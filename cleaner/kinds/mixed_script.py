@@ -1,0 +1,106 @@
+"""mixed_script: a word whose letters come from two scripts (Cyrillic U+0430 in "Ukraine").
+
+Keyboard switching, OCR and copy-paste from Cyrillic sources leave look-alike
+letters inside words: the word looks right and breaks search, counting and
+spell-checking. Words are examined after NFC with the regex module's script
+properties; a word mixing the scripts in `scripts` whose minority letters all have
+a look-alike in the majority script (`confusables`, written as other-script
+letter -> Latin letter and used both ways) is a homoglyph accident. Words whose
+other letters have no look-alike (a deliberate mix) are left alone.
+
+The fix is safe, and applied, only when the repaired word occurs elsewhere in the
+corpus in the pure script: then the intended spelling is known. Otherwise the
+word is reported with the repair as a suggestion. A corpus-level rule: the first
+pass counts every pure-script word (case-folded).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.document import TextView
+from cleaner.params import Params
+from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+class MixedScript:
+    """Detector for the mixed_script kind (a CorpusDetector)."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        self.scripts = params.texts("scripts", ("Latin", "Cyrillic", "Greek"))
+        self.patterns = {
+            name: params.compile("scripts", rf"\p{{Script={name}}}") for name in self.scripts
+        }
+        self.min_length = params.integer("min_length", 3, minimum=2)
+        self.to_latin = params.mapping("confusables")
+        self.level: Level = spec.level
+        self.rule = spec.id
+        self.into = self._tables()
+
+    def _tables(self) -> dict[str, dict[str, str]]:
+        """Per target script, the look-alike to write for a letter of another script."""
+        into: dict[str, dict[str, str]] = {name: {} for name in self.scripts}
+        for other, latin in self.to_latin.items():
+            into.setdefault("Latin", {})[other] = latin
+            source = self._script(other)
+            if source:
+                into.setdefault(source, {}).setdefault(latin, other)
+        return into
+
+    def _script(self, char: str) -> str:
+        return next((name for name, p in self.patterns.items() if p.match(char)), "")
+
+    def repair(self, word: str) -> str | None:
+        """The word in its majority script, or None if it is not a homoglyph accident."""
+        if word.isascii():
+            return None
+        scripts = Counter(self._script(c) for c in word if c.isalpha())
+        if "" in scripts or len(scripts) < 2:
+            return None
+        (majority, top), (_, second) = scripts.most_common(2)
+        table = self.into.get(majority, {})
+        if top == second:
+            return None
+        letters = [
+            c if not c.isalpha() or self._script(c) == majority else table.get(c) for c in word
+        ]
+        if any(letter is None for letter in letters):
+            return None
+        return "".join(letter for letter in letters if letter is not None)
+
+    def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        for match in _WORD.finditer(text):
+            word = unicodedata.normalize("NFC", match.group())
+            if sum(c.isalpha() for c in word) >= self.min_length:
+                yield match.start(), match.end(), word
+
+    def observe(self, view: TextView) -> Counter[str]:
+        """Every word written in one script, case-folded."""
+        counts: Counter[str] = Counter()
+        for _, _, word in self._words(view.text):
+            if word.isascii() or len({self._script(c) for c in word if c.isalpha()}) == 1:
+                counts[word.casefold()] += 1
+        return counts
+
+    def detect(self, view: TextView) -> Iterator[Outcome]:
+        """Judge one text by its own counts."""
+        return self.detect_with(view, self.observe(view))
+
+    def detect_with(self, view: TextView, stats: Counter[str]) -> Iterator[Outcome]:
+        """Repair words whose pure spelling the corpus knows; report the others."""
+        for start, end, word in self._words(view.text):
+            repaired = self.repair(word)
+            if repaired is None:
+                continue
+            if stats[repaired.casefold()]:
+                reason = f"letters from two scripts in '{repaired}' (look-alikes replaced)"
+                yield Edit(start, end, repaired, self.rule, reason)
+            else:
+                message = f"letters from two scripts: did you mean '{repaired}'?"
+                yield Finding(start, end, self.rule, self.level, message)

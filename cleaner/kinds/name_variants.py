@@ -1,0 +1,254 @@
+"""name_variants: one name transliterated in several ways, in a document or a corpus.
+
+Translations from Cyrillic spell the same person or place differently from one
+sentence or one source to the next ("Volodimir" / "Volodymyr", "Zelensky" /
+"Zelenskyy"). Every capitalised word is folded to a key (no diacritics, lower
+case, then the ordered `fold` substitutions such as kh -> h, i/j -> y, yy -> y).
+Two spellings are taken for one name when the curated `canonical` map joins them
+(Kiev -> Kyiv: dated but English, so only flagged beside the canonical spelling),
+or when their keys are equal and they share a neighbour somewhere in the corpus
+("Volodimir Zelensky", "Volodymyr Zelensky"): folding alone would also join
+different names (Simon / Symon, Mayor / Major). Inside one document, equal long
+keys suffice, and keys one edit apart with a shared neighbour count too.
+Spellings that differ only in case or accents (Hotel / Hôtel) are left alone,
+and only words also seen in mid-sentence count as names.
+
+A corpus-level rule (two passes): corpus counts choose the suggestion, a
+canonical spelling first. A spelling is flagged when another spelling of its name
+occurs in the same document (the rule's level), when the curated map prefers
+another spelling found in the corpus (the rule's level), or when the corpus
+spells it another way at least `majority_ratio` times as often (`corpus_level`:
+advisory, since each document may be consistent). `foreign_spellings` are
+transliterations no English text uses (Volodimir, Selenskyj, Kiew): they are
+flagged wherever they occur. With `fix: true` a curated variant is replaced by its
+canonical spelling instead of being reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+from cleaner.document import TextView
+from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.tokens import Word, fold_accents, in_markup, is_titled, words
+from cleaner.params import Params
+from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
+
+Index = tuple[dict[str, list[str]], dict[str, frozenset[str]]]
+Verdict = tuple[Level, str, str]
+
+
+class NameVariants:
+    """Detector for the name_variants kind (a CorpusDetector)."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        self.gate = LanguageGate(params)
+        self.min_length = params.integer("min_length", 5, minimum=2)
+        self.substitutions = list(params.mapping("fold").items())
+        self.foreign = params.mapping("foreign_spellings")
+        self.canonical = {**params.mapping("canonical"), **self.foreign}
+        self.preferred = frozenset(self.canonical.values())
+        self.skip = frozenset(w.casefold() for item in params.texts("skip") for w in item.split())
+        self.ratio = params.number("majority_ratio", 2.0)
+        self.distance_length = params.integer("distance_length", 7)
+        self.headline_share = params.number("headline_share", 0.6)
+        self.fix = params.boolean("fix", False)
+        self.produces_edits = self.fix  # report-only rules run once, on the final text
+        self.corpus_level = Level.parse(params.choice("corpus_level", ("info", "warning"), "info"))
+        self.level: Level = spec.level
+        self.rule = spec.id
+        self.key = lru_cache(maxsize=65536)(self._key)
+        self._cache: tuple[Counter[str], int, Index] | None = None
+
+    def _key(self, form: str) -> str:
+        """The folded spelling: equal keys may be one name."""
+        folded = fold_accents(self.canonical.get(form, form))
+        for before, after in self.substitutions:
+            folded = folded.replace(before, after)
+        return folded
+
+    def names(self, view: TextView) -> Iterator[tuple[Word, bool, list[Word]]]:
+        """Capitalised words that may be names: mid-sentence or not, adjacent capitals."""
+        for line in view.lines:
+            found = list(words(view.text, line.start, line.end))
+            titled = [w for w in found if is_titled(w.text)]
+            headline = len(found) >= 3 and len(titled) >= self.headline_share * len(found)
+            for index, word in enumerate(found):
+                if is_titled(word.text) and self._candidate(view.text, word):
+                    near = [found[i] for i in (index - 1, index + 1) if 0 <= i < len(found)]
+                    beside = [
+                        w for w in near if is_titled(w.text) and _adjacent(view.text, word, w)
+                    ]
+                    yield word, not (word.initial or headline), beside
+
+    def _candidate(self, text: str, word: Word) -> bool:
+        if word.text.casefold() in self.skip or in_markup(text, word.start, word.end):
+            return False
+        known = word.text in self.canonical or word.text in self.preferred
+        return known or len(word.text) >= self.min_length
+
+    def observe(self, view: TextView) -> Counter[str]:
+        """n:<spelling> per use, m:<spelling> mid-sentence, p:<spelling>\\t<neighbour's key>.
+
+        Neighbours are capitalised words next to the name ("Volodymyr Zelensky").
+        """
+        counts: Counter[str] = Counter()
+        if self.gate.applies(view):
+            for word, middle, beside in self.names(view):
+                counts["n:" + word.text] += 1
+                counts["m:" + word.text] += middle
+                for other in beside:
+                    counts[f"p:{word.text}\t{self.key(other.text)}"] += 1
+        return +counts
+
+    def detect(self, view: TextView) -> Iterator[Outcome]:
+        """Judge one text by its own counts."""
+        return self.detect_with(view, self.observe(view))
+
+    def detect_with(self, view: TextView, stats: Counter[str]) -> Iterator[Outcome]:
+        """Flag the spellings of this document that lose to another spelling."""
+        if not self.gate.applies(view):
+            return
+        index = self._index(stats)
+        occurrences = [word for word, _, _ in self.names(view)]
+        order: dict[str, int] = {}
+        for word in occurrences:
+            order.setdefault(word.text, len(order))
+        forms = sorted(order)
+        verdicts = {
+            form: self._verdict(form, self._candidates(form, forms), index, stats, order)
+            for form in forms
+        }
+        for word in occurrences:
+            verdict = verdicts[word.text]
+            if verdict is None:
+                continue
+            level, message, best = verdict
+            if self.fix and self.canonical.get(word.text) == best:
+                yield Edit(word.start, word.end, best, self.rule, message)
+            else:
+                yield Finding(word.start, word.end, self.rule, level, message)
+
+    def _candidates(self, form: str, forms: list[str]) -> list[str]:
+        """Spellings of the document that could be the same name: cheap tests first."""
+        key, curated = self.key(form), self.canonical.get(form, form)
+        return [
+            other
+            for other in forms
+            if self.key(other) == key
+            or self.canonical.get(other, other) == curated
+            or (other[0] == form[0] and abs(len(other) - len(form)) <= 2)
+        ]
+
+    def _verdict(
+        self, form: str, forms: list[str], index: Index, stats: Counter[str], order: dict[str, int]
+    ) -> Verdict | None:
+        """Level, message and suggestion for one spelling; None when it is the one to keep."""
+        rivals = [other for other in forms if self.same_name(form, other, index, stats, local=True)]
+        if rivals:
+            best = self._best([*rivals, form], stats, order)
+            message = f"'{form}' and '{best}' in one document: one spelling per name"
+            return None if best == form else (self.level, message, best)
+        group = index[0].get(self.key(form), [])
+        rivals = [
+            other for other in group if self.same_name(form, other, index, stats, local=False)
+        ]
+        best = self._best([*rivals, form], stats, order)
+        count, best_count = stats["n:" + form], stats["n:" + best]
+        curated = self.canonical.get(form) == best
+        if best != form and (curated or best_count >= self.ratio * count):
+            message = f"'{form}' ({count}×) is spelled '{best}' ({best_count}×) in the corpus"
+            return (self.level if curated else self.corpus_level), message, best
+        if form in self.foreign:
+            target = self.foreign[form]
+            return self.level, f"'{form}' is not an English spelling: write '{target}'", target
+        return None
+
+    def same_name(
+        self, first: str, second: str, index: Index, stats: Counter[str], *, local: bool
+    ) -> bool:
+        """Whether two spellings are taken for one name (see the module docstring)."""
+        if first == second or fold_accents(first) == fold_accents(second):
+            return False
+        if self.canonical.get(first, first) == self.canonical.get(second, second):
+            return True
+        groups, context = index
+        shared = bool(context.get(first, frozenset()) & context.get(second, frozenset()))
+        a, b = self.key(first), self.key(second)
+        if a == b:
+            return a in groups and (shared or (local and len(a) >= self.distance_length))
+        mid_sentence = stats["m:" + first] > 0 and stats["m:" + second] > 0
+        return local and shared and mid_sentence and self._near(a, b)
+
+    def _near(self, a: str, b: str) -> bool:
+        """Long keys one edit apart, neither a prefix of the other (not an inflection)."""
+        if self.distance_length == 0 or min(len(a), len(b)) < self.distance_length:
+            return False
+        if a.startswith(b) or b.startswith(a) or a[0] != b[0]:
+            return False
+        return one_edit_apart(a, b)
+
+    def _best(self, forms: list[str], stats: Counter[str], order: dict[str, int]) -> str:
+        """The suggestion: a curated variant's canonical spelling, else the most frequent.
+
+        Ties go to a canonical spelling, then to the spelling the document used first.
+        """
+        targets = {self.canonical[form] for form in forms if form in self.canonical}
+        chosen = [form for form in forms if form in targets] or forms
+        return min(
+            chosen,
+            key=lambda form: (
+                -stats["n:" + form],
+                form not in self.preferred,
+                order.get(form, len(order)),
+                form,
+            ),
+        )
+
+    def _index(self, stats: Counter[str]) -> Index:
+        """Spellings by key (two or more, with name evidence) and neighbours by spelling."""
+        if self._cache is not None and self._cache[0] is stats and self._cache[1] == len(stats):
+            return self._cache[2]
+        by_key: dict[str, list[str]] = {}
+        context: dict[str, set[str]] = {}
+        for entry in stats:
+            if entry.startswith("n:"):
+                by_key.setdefault(self.key(entry[2:]), []).append(entry[2:])
+            elif entry.startswith("p:"):
+                form, neighbour = entry[2:].split("\t", 1)
+                context.setdefault(form, set()).add(neighbour)
+        groups = {
+            key: sorted(forms)
+            for key, forms in by_key.items()
+            if len(forms) > 1 and any(stats["m:" + form] for form in forms)
+        }
+        index = (groups, {form: frozenset(keys) for form, keys in context.items()})
+        self._cache = (stats, len(stats), index)
+        return index
+
+
+def _adjacent(text: str, first: Word, second: Word) -> bool:
+    """Whether only spaces separate two words ("Volodymyr Zelensky", not "Kyiv, Kharkiv")."""
+    low, high = (
+        (first.end, second.start) if first.start < second.start else (second.end, first.start)
+    )
+    return not text[low:high].strip()
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """Whether one edit before the last two letters turns one string into the other.
+
+    Edits at the very end are inflection (Americans / Americas, Indiana / Indians),
+    not a second spelling of a name.
+    """
+    if abs(len(first) - len(second)) > 1 or first == second:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    for index, (a, b) in enumerate(zip(first, second, strict=False)):
+        if a != b:
+            tail = index + 1 if len(first) == len(second) else index
+            return index < len(first) - 2 and first[tail:] == second[index + 1 :]
+    return False

@@ -1,0 +1,110 @@
+"""truncation: text that stops where it should go on.
+
+Two shapes of the same accident (a length limit in a translation tool, an
+extractor cutting at a character count, a teaser kept instead of the paragraph):
+
+- the last paragraph is running prose (mostly lower case, no menu separators) and
+  stops without closing punctuation, with evidence of the cut: it ends inside a
+  word (a lone letter, "… the security of Ukraine is o"), on a word that cannot
+  end a sentence (`dangling`: "with", "the"), on a comma or dash, or it is a long
+  paragraph (`long_words`). Short unpunctuated endings without such evidence are
+  teasers, headlines and blurbs, and are left alone;
+- a line of `min_words` or more is a strict prefix of a later line, cut inside a
+  word or before a comma the later line goes on with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.document import Line, TextView
+from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.tokens import sentence_spans
+from cleaner.params import Params
+from cleaner.rule import Finding, Level, RuleSpec
+
+_CLOSED = regex.compile(r"[.!?…:;)\]\"”»’'*]$")
+_INVISIBLE = regex.compile(r"[\p{Cf}\s]+$")
+_MARKUP_END = regex.compile(r"(?:https?://|www\.|@|#)\S*$|\S+\.\w{2,}$")
+ENDING = "last paragraph stops without closing punctuation: cut off? (ends '{tail}')"
+PREFIX = "this line is the start of line {line}, cut off: a truncated copy"
+
+
+class Truncation:
+    """Detector for the truncation kind."""
+
+    produces_edits = False
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        self.gate = LanguageGate(params)
+        self.min_words = params.integer("min_words", 8, minimum=1)
+        self.long_words = params.integer("long_words", 25, minimum=1)
+        self.lowercase_share = params.number("lowercase_share", 0.5)
+        self.separators = frozenset(params.text("separators", "|•·›»/"))
+        self.dangling = frozenset(
+            word.casefold() for item in params.texts("dangling") for word in item.split()
+        )
+        self.whole_letters = frozenset(params.text("whole_letters", "aAI"))
+        self.level: Level = spec.level
+        self.rule = spec.id
+
+    def detect(self, view: TextView) -> Iterator[Finding]:
+        """The cut-off ending, then the cut-off copies."""
+        if not self.gate.applies(view):
+            return
+        content = [line for line in view.lines if not line.is_blank]
+        if content and self._cut_off(content[-1].text):
+            line = content[-1]
+            end = line.start + len(_INVISIBLE.sub("", line.text))
+            start = list(sentence_spans(view.text, line.start, end))[-1][0]
+            message = ENDING.format(tail=" ".join(line.text.split()[-3:]))
+            yield Finding(start, end, self.rule, self.level, message)
+        yield from self._prefixes(content)
+
+    def _cut_off(self, text: str) -> bool:
+        """Running prose that stops without a closing mark, with evidence of the cut."""
+        text = _INVISIBLE.sub("", text)
+        found = text.split()
+        if len(found) < self.min_words or _CLOSED.search(text) or _MARKUP_END.search(text):
+            return False
+        if any(c in self.separators for c in text):
+            return False
+        lower = sum(word[:1].islower() for word in found[1:])
+        if lower < self.lowercase_share * (len(found) - 1):
+            return False
+        last = found[-1]
+        fragment = len(last) == 1 and last.isalpha() and last not in self.whole_letters
+        return (
+            fragment
+            or last.casefold() in self.dangling
+            or text[-1] in ",–—-"
+            or len(found) >= self.long_words
+        )
+
+    def _prefixes(self, content: list[Line]) -> Iterator[Finding]:
+        groups: dict[str, list[tuple[Line, str]]] = {}
+        for line in content:
+            flat = " ".join(line.text.split())
+            if len(flat.split()) >= self.min_words:
+                key = " ".join(flat.split()[: self.min_words - 1])  # the cut is in a later word
+                groups.setdefault(key, []).append((line, flat))
+        for group in groups.values():
+            for position, (line, flat) in enumerate(group):
+                later = (other for other, text in group[position + 1 :] if _cut(flat, text))
+                longer = next(later, None)
+                if longer is not None:
+                    end = line.start + len(line.text.rstrip())
+                    message = PREFIX.format(line=longer.index + 1)
+                    yield Finding(line.start, end, self.rule, self.level, message)
+
+
+def _cut(prefix: str, text: str) -> bool:
+    """Whether `text` goes on from `prefix` inside a word or before a comma."""
+    if len(text) <= len(prefix) or not text.startswith(prefix):
+        return False
+    following = text[len(prefix)]
+    if following.isalnum():
+        return prefix[-1].isalnum()
+    return following in ",;–—"
