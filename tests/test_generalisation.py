@@ -72,9 +72,22 @@ Trending stories
         "exporters' association.",
     ),
     gone=(
-        "Home\n", "Menu\n", "Politics\n", "4 min read", "ADVERTISEMENT", "See also:",
-        "Share Tweet", "Share on Facebook", "#port", "Comments (12)", "Leave a reply",
-        "newsletter", "Follow us", "Most popular", "Trending stories", "All rights reserved",
+        "Home\n",
+        "Menu\n",
+        "Politics\n",
+        "4 min read",
+        "ADVERTISEMENT",
+        "See also:",
+        "Share Tweet",
+        "Share on Facebook",
+        "#port",
+        "Comments (12)",
+        "Leave a reply",
+        "newsletter",
+        "Follow us",
+        "Most popular",
+        "Trending stories",
+        "All rights reserved",
     ),
     metadata=(("category", "Politics"), ("keywords", ["port", "strike", "shipping", "wages"])),
 )
@@ -112,8 +125,17 @@ RUSSIAN = Page(
         "По словам экономистов, снижение ставки возможно не раньше весны следующего года.",
     ),
     gone=(
-        "Главная", "Экономика\n", "Время чтения", "ЧИТАЙТЕ ТАКЖЕ", "Поделиться", "Реклама",
-        "Фото:", "Комментарии", "Подписывайтесь", "Последние новости", "Самое читаемое",
+        "Главная",
+        "Экономика\n",
+        "Время чтения",
+        "ЧИТАЙТЕ ТАКЖЕ",
+        "Поделиться",
+        "Реклама",
+        "Фото:",
+        "Комментарии",
+        "Подписывайтесь",
+        "Последние новости",
+        "Самое читаемое",
     ),
     metadata=(("category", "Экономика"),),
 )
@@ -149,8 +171,17 @@ Impressum | Datenschutz
         "aufzustellen.\n",
     ),
     gone=(
-        "Startseite", "Ausland", "Lesen Sie auch", "Anzeige", "Teilen", "Drucken",
-        "Mehr zum Thema", "Schlagworte", "Kommentar", "E-Mail-Adresse", "Impressum",
+        "Startseite",
+        "Ausland",
+        "Lesen Sie auch",
+        "Anzeige",
+        "Teilen",
+        "Drucken",
+        "Mehr zum Thema",
+        "Schlagworte",
+        "Kommentar",
+        "E-Mail-Adresse",
+        "Impressum",
     ),
     metadata=(("category", "Ausland"), ("keywords", ["Wahlen", "Regierung", "Haushalt"])),
 )
@@ -217,8 +248,17 @@ The next round is expected to focus on prisoner exchanges and on the reopening o
         "two border crossings, officials from both sides said.",
     ),
     gone=(
-        "Leer más", "Lire aussi", "Czytaj", "Читайте", "Publicidad", "Publicité", "Reklama",
-        "Compartir", "Partager", "Udostępnij", "Поділитися",
+        "Leer más",
+        "Lire aussi",
+        "Czytaj",
+        "Читайте",
+        "Publicidad",
+        "Publicité",
+        "Reklama",
+        "Compartir",
+        "Partager",
+        "Udostępnij",
+        "Поділитися",
     ),
 )
 
@@ -290,8 +330,14 @@ Tickets will cost the same as on daytime routes, the transport company said.
 )
 
 PAGES = [
-    ENGLISH, RUSSIAN, GERMAN, AZERBAIJANI, MIXED_WIDGETS, GENERATED_APPENDIX,
-    GLUED_HEADLINE, TRUNCATED_TEASER,
+    ENGLISH,
+    RUSSIAN,
+    GERMAN,
+    AZERBAIJANI,
+    MIXED_WIDGETS,
+    GENERATED_APPENDIX,
+    GLUED_HEADLINE,
+    TRUNCATED_TEASER,
 ]
 
 

@@ -14,7 +14,9 @@ COMMAND = "cleaner run seeds/ --out reports/seeds/"
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def test_golden_seed_outputs_are_current(tmp_path):

@@ -44,8 +44,11 @@ def run(project, paths=("docs",)):
 
 
 def test_configuration_selects_rules_and_per_file_ignores(corpus):
-    configure(corpus, 'select = ["boilerplate.share-buttons", "mine"]\nrules = ["myrules"]\n'
-                      '[tool.cleaner.per-file-ignores]\n"docs/keep/*" = ["boilerplate.share-buttons"]\n')
+    configure(
+        corpus,
+        'select = ["boilerplate.share-buttons", "mine"]\nrules = ["myrules"]\n'
+        '[tool.cleaner.per-file-ignores]\n"docs/keep/*" = ["boilerplate.share-buttons"]\n',
+    )
     outcomes = run(Project(Options(cache=False)))
     assert outcomes["a.txt"].changed
     assert not outcomes["keep/b.txt"].changed
@@ -53,7 +56,10 @@ def test_configuration_selects_rules_and_per_file_ignores(corpus):
 
 
 def test_levels_params_and_unknown_settings(corpus):
-    configure(corpus, 'select = ["mine"]\nrules = ["myrules"]\n[tool.cleaner.levels]\n"mine.market" = "error"\n')
+    configure(
+        corpus,
+        'select = ["mine"]\nrules = ["myrules"]\n[tool.cleaner.levels]\n"mine.market" = "error"\n',
+    )
     project = Project(Options(cache=False))
     assert str(run(project)["c.txt"].result.findings[0].level) == "error"
     configure(corpus, 'colour = "red"\n')
@@ -70,9 +76,13 @@ def test_baseline_accepts_known_findings_by_content_not_line(corpus):
     outcome = run(project)["c.txt"]
     found = Counter(keys("docs/c.txt", outcome.result.findings, outcome.result.text))
     Baseline.write(corpus / "baseline.json", found)
-    (corpus / "docs" / "c.txt").write_text("A new first line of text was added here today.\n" + FLAGGY)
+    (corpus / "docs" / "c.txt").write_text(
+        "A new first line of text was added here today.\n" + FLAGGY
+    )
     assert run(Project(Options(cache=False)))["c.txt"].result.findings == ()
-    (corpus / "docs" / "c.txt").write_text(FLAGGY + "The market fell again on Tuesday, traders said.\n")
+    (corpus / "docs" / "c.txt").write_text(
+        FLAGGY + "The market fell again on Tuesday, traders said.\n"
+    )
     remaining = run(Project(Options(cache=False)))["c.txt"].result.findings
     assert len(remaining) == 1
 

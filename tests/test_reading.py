@@ -28,7 +28,11 @@ def test_utf16_with_bom_and_guessed_legacy_encodings():
         assert decoded.text == "\ufeffKyiv, Zürich"
         assert decoded.text.encode(decoded.encoding) == data
     latin = decode("Café au lait in Zürich.".encode("cp1252"), "f")
-    assert (latin.text, latin.encoding, latin.guessed) == ("Café au lait in Zürich.", "cp1252", True)
+    assert (latin.text, latin.encoding, latin.guessed) == (
+        "Café au lait in Zürich.",
+        "cp1252",
+        True,
+    )
     cyrillic = "Президент подписал указ о бюджете на следующий год в понедельник."
     assert decode(cyrillic.encode("cp1251"), "f").text == cyrillic
 
