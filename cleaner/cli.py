@@ -13,14 +13,15 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from cleaner import __version__
-from cleaner.commands import check, diff, fix, revert, rules, run
+from cleaner.commands import check, diff, fix, report, revert, rules, run
 from cleaner.errors import CleanerError
 
 COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "run": (run, "clean inputs into an output folder, with change log, flags and metadata"),
     "check": (check, "report pending edits and findings (path:line:col: rule message)"),
     "fix": (fix, "rewrite files in place, atomically; exit 1 if any file changed"),
-    "diff": (diff, "show the unified diff fix would apply, hunks annotated with rules"),
+    "diff": (diff, "show the diff fix would apply: word-level, hunks annotated with rules"),
+    "report": (report, "write a static HTML report for reviewers (index + a page per document)"),
     "revert": (revert, "rebuild the originals from a run folder, byte for byte"),
     "rules": (rules, "list, show and test the rules"),
 }
@@ -32,6 +33,8 @@ examples:
   cleaner check corpus.jsonl --text-field body --fail-level warning
   cleaner fix seeds/*.txt                  rewrite in place (exit 1 if changed)
   cleaner diff seeds/ --select boilerplate only the boilerplate pack
+  cleaner check seeds/ --format sarif      SARIF 2.1.0 for code scanning (also json, github)
+  cleaner report seeds/ --out report/      HTML report: open report/index.html
   cleaner revert cleaned/ --out restored/  originals back from the change log
   cleaner rules show boilerplate.share-buttons
 

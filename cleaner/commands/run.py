@@ -1,13 +1,15 @@
 """cleaner run: clean inputs into an output folder with the change log, flags and metadata.
 
-The inputs are never modified. Exit 0 on success, 1 when findings at or above
---fail-level remain in the cleaned text, 2 on any input or rule error (the other
-inputs are still processed).
+The inputs are never modified. With --report DIR, the HTML report of the same run
+(see `cleaner report`) is written too, from the same pass over the inputs.
+Exit 0 on success, 1 when findings at or above --fail-level remain in the cleaned
+text, 2 on any input or rule error (the other inputs are still processed).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -19,9 +21,11 @@ from cleaner.commands.common import (
     pipeline_from,
     sources_from,
 )
+from cleaner.engine import Pipeline
 from cleaner.errors import CleanerError
 from cleaner.output import RunWriter
 from cleaner.reading import Source
+from cleaner.report.site import ReportWriter
 from cleaner.rule import Level
 
 
@@ -36,6 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="output folder: cleaned copies, changes.jsonl, flags.jsonl, metadata.jsonl",
     )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="DIR",
+        help="also write the HTML report here (replaced as a whole, so not --out or above it)",
+    )
     add_rule_options(parser)
 
 
@@ -44,12 +54,30 @@ def main(args: argparse.Namespace) -> int:
     pipeline = pipeline_from(args)
     sources = _outside(sources_from(args), args.out)
     tally = Tally(Level.parse(args.fail_level))
-    with RunWriter(args.out) as writer:
+    report = _report_writer(args, pipeline)
+    if report is not None:
+        sources = _outside(sources, args.report)
+    with contextlib.ExitStack() as stack:
+        writer = stack.enter_context(RunWriter(args.out))
+        if report is not None:
+            stack.enter_context(report)
         for outcome in clean_sources(sources, pipeline, args.text_field):
             tally.add(outcome)
             writer.add(outcome)
+            if report is not None:
+                report.add(outcome)
     print(f"{tally.summary('changed')} -> {args.out}", file=sys.stderr)
     return tally.exit_code(edits_fail=False)
+
+
+def _report_writer(args: argparse.Namespace, pipeline: Pipeline) -> ReportWriter | None:
+    """The report writer --report asks for; the report folder is replaced, so not --out."""
+    if args.report is None:
+        return None
+    report, out = args.report.resolve(), args.out.resolve()
+    if report == out or report in out.parents:
+        raise CleanerError("--report must not be --out or a folder holding it", path=str(report))
+    return ReportWriter(args.report, [rule.spec for rule in pipeline.rules])
 
 
 def _outside(sources: list[Source], out_dir: Path) -> list[Source]:

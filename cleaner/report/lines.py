@@ -11,16 +11,26 @@ from cleaner.kinds.common import snippet
 from cleaner.rule import Level
 
 
+def file_position(outcome: Outcome, line: int, col: int) -> tuple[int, int]:
+    """A position in the document's text as a position in its file.
+
+    A text file's front matter is not part of the text the rules see, so its lines
+    are added back; a JSONL document is located at its record's line.
+    """
+    document = outcome.document
+    if document.line is not None:
+        return document.line, 1
+    return line + document.front.raw.count("\n"), col
+
+
 def location(outcome: Outcome, line: int, col: int) -> str:
     """Where a position is: in the file for text files, at the record for JSONL."""
-    document = outcome.document
-    path = str(document.source.path)
-    if document.line is None:
-        return f"{path}:{line}:{col}"
-    return f"{path}:{document.line}:1"
+    file_line, file_col = file_position(outcome, line, col)
+    return f"{outcome.document.source.path}:{file_line}:{file_col}"
 
 
-def _in_text(outcome: Outcome, line: int, col: int) -> str:
+def in_text(outcome: Outcome, line: int, col: int) -> str:
+    """For a JSONL record, the position inside its text, which the file location lacks."""
     return f" (text {line}:{col})" if outcome.document.line is not None else ""
 
 
@@ -31,7 +41,7 @@ def edit_lines(outcome: Outcome) -> Iterator[str]:
     for change in outcome.result.changes:
         quoted = f' "{snippet(change.before)}"' if change.before.strip() else ""
         where = location(outcome, change.line, change.col)
-        extra = _in_text(outcome, change.line, change.col)
+        extra = in_text(outcome, change.line, change.col)
         yield f"{where}: {change.rule} {change.reason}:{quoted}{extra}"
 
 
@@ -48,5 +58,5 @@ def finding_lines(outcome: Outcome, minimum: Level = Level.INFO) -> Iterator[str
         text = result.text[finding.start : finding.end]
         quoted = f' "{snippet(text)}"' if text.strip() else ""
         where = location(outcome, line, col)
-        extra = _in_text(outcome, line, col)
+        extra = in_text(outcome, line, col)
         yield f"{where}: {finding.rule} [{finding.level}] {finding.message}:{quoted}{extra}"
