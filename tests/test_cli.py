@@ -154,3 +154,19 @@ def test_legacy_and_utf16_inputs_are_decoded_reported_and_reverted_to_their_byte
     assert main(["fix", str(src), *SELECT]) == 1
     assert (src / "cp1252.txt").read_bytes().decode("utf-8").startswith("Caf\u00e9")
     assert main(["fix", str(src), *SELECT]) == 0
+
+
+def test_a_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    command = [sys.executable, "-m", "cleaner", "diff", "seeds/", "--no-color"]
+    process = subprocess.Popen(
+        command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    process.stdout.close()  # the reader leaves before the first byte: every write fails
+    stderr = process.stderr.read()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+    assert process.returncode == 1
