@@ -92,7 +92,7 @@ class RunWriter:
             self._logs["changes.jsonl"].write(dumps(change.to_record(doc)) + "\n")
         view = TextView(result.text)
         for finding in result.findings:
-            self._logs["flags.jsonl"].write(dumps(_flag_record(doc, finding, view)) + "\n")
+            self._logs["flags.jsonl"].write(dumps(flag_record(doc, finding, view)) + "\n")
         record: dict[str, Any] = {"doc": doc, "metadata": outcome.metadata}
         if outcome.encoding != "utf-8":
             record["source_encoding"] = outcome.encoding
@@ -111,7 +111,8 @@ class RunWriter:
             pending.close(keep=kind is None)
 
 
-def _flag_record(doc: str, finding: Finding, view: TextView) -> dict[str, Any]:
+def flag_record(doc: str, finding: Finding, view: TextView) -> dict[str, Any]:
+    """A finding as flags.jsonl (and `check --format json`) writes it."""
     line, col = view.position(finding.start)
     return {
         "doc": doc,

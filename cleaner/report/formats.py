@@ -17,6 +17,7 @@ from cleaner.batch import Outcome
 from cleaner.changelog import Change, to_original
 from cleaner.document import TextView
 from cleaner.kinds.common import snippet
+from cleaner.output import flag_record
 from cleaner.report.lines import file_position, in_text
 from cleaner.rule import Finding, Level
 
@@ -160,27 +161,12 @@ def json_document(outcome: Outcome) -> dict[str, Any]:
     located = list(items(outcome))
     edits = [change.to_record(document.doc_id) for change in result.changes]
     cleaned = TextView(result.text)
-    findings = [_finding_record(document.doc_id, f, cleaned) for f in result.findings]
+    findings = [flag_record(document.doc_id, f, cleaned) for f in result.findings]
     for entry, item in zip([*edits, *findings], located, strict=True):
         del entry["doc"]
         entry["file_line"], entry["file_col"] = item.line, item.col
     record.update(edits=edits, findings=findings, metadata=outcome.metadata)
     return record
-
-
-def _finding_record(doc: str, finding: Finding, view: TextView) -> dict[str, Any]:
-    line, col = view.position(finding.start)
-    return {
-        "doc": doc,
-        "rule": finding.rule,
-        "level": str(finding.level),
-        "start": finding.start,
-        "end": finding.end,
-        "line": line,
-        "col": col,
-        "text": view.text[finding.start : finding.end],
-        "message": finding.message,
-    }
 
 
 def json_run(documents: Iterable[dict[str, Any]], summary: dict[str, int]) -> dict[str, Any]:
