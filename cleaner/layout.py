@@ -4,11 +4,23 @@ Page furniture clusters at the edges of a document, before the first paragraph o
 running prose and after the last one. Rules that may only fire at the edges (a
 category label, a lone widget word) ask this module where the edges are, so the
 same words inside the article body are left alone.
+
+The `where` choices a rule can name: `anywhere`; `edges` (header or footer);
+`header`; `footer`; and `margins`, which reaches a little into the body. Prose-like
+furniture (a caption or standfirst written as a sentence, an author's biography)
+is itself a line of prose, so it moves the border of the body: a dateline under a
+one-sentence caption is "inside" the body by the plain definition. For `margins`
+the body is first narrowed to its core, dropping a lone prose line at either end
+that stands apart from the rest (a non-prose line between them); the margins are
+everything outside the core plus the core's first and last prose lines. Only rules
+whose patterns are specific enough to trust there (bylines, datelines, biographies)
+should use it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
+from weakref import WeakKeyDictionary
 
 import regex
 
@@ -16,15 +28,27 @@ if TYPE_CHECKING:
     from cleaner.document import Line, TextView
 
 Zone = Literal["header", "body", "footer"]
-WHERE_CHOICES = ("anywhere", "edges", "header", "footer")
+WHERE_CHOICES = ("anywhere", "edges", "header", "footer", "margins")
 
 PROSE_MIN_WORDS = 8
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"”»’'\)\]]*\s*$")
+PARAGRAPH_MIN_WORDS = 25
+_SENTENCE_END = regex.compile(r"[.!?…。！？:][\"”»’'\)\]]*\s*$")
+_INNER_SENTENCE_END = regex.compile(r"\p{Ll}[.!?…][\"”»’'\)\]]*\s+[\"“„«‘]?\p{Lu}")
 
 
 def is_prose(text: str) -> bool:
-    """A line of running prose: enough words and a sentence-closing mark at the end."""
-    return len(text.split()) >= PROSE_MIN_WORDS and _SENTENCE_END.search(text) is not None
+    """A line of running prose: enough words and a sentence-closing mark at the end.
+
+    A sentence that introduces a link or a list ends with a colon. A long paragraph
+    holding a full sentence counts even when its end is cut off or is a link, since
+    no menu or widget runs to that many words.
+    """
+    words = len(text.split())
+    if words < PROSE_MIN_WORDS:
+        return False
+    if _SENTENCE_END.search(text) is not None:
+        return True
+    return words >= PARAGRAPH_MIN_WORDS and _INNER_SENTENCE_END.search(text) is not None
 
 
 def body_range(lines: list[Line]) -> tuple[int, int] | None:
@@ -33,6 +57,36 @@ def body_range(lines: list[Line]) -> tuple[int, int] | None:
     if not prose:
         return None
     return prose[0], prose[-1]
+
+
+_CORES: WeakKeyDictionary[TextView, tuple[int, int] | None] = WeakKeyDictionary()
+
+
+def core_range(view: TextView) -> tuple[int, int] | None:
+    """The body without a lone prose line at either end that stands apart from the rest.
+
+    Computed once per view: every rule of a pass asks about the same text.
+    """
+    if view not in _CORES:
+        _CORES[view] = _core(view.lines)
+    return _CORES[view]
+
+
+def _core(lines: list[Line]) -> tuple[int, int] | None:
+    prose = [line.index for line in lines if is_prose(line.text)]
+    if len(prose) < 3:
+        return (prose[0], prose[-1]) if prose else None
+    first, last = prose[0], prose[-1]
+    if _apart(lines, prose[0], prose[1]):
+        first = prose[1]
+    if _apart(lines, prose[-2], prose[-1]):
+        last = prose[-2]
+    return first, last
+
+
+def _apart(lines: list[Line], above: int, below: int) -> bool:
+    """Whether a line that is neither blank nor prose stands between two prose lines."""
+    return any(not line.is_blank for line in lines[above + 1 : below])
 
 
 def zone_of(view: TextView, index: int) -> Zone:
@@ -55,4 +109,7 @@ def allowed(view: TextView, index: int, where: str) -> bool:
     zone = zone_of(view, index)
     if where == "edges":
         return zone != "body"
+    if where == "margins":
+        core = core_range(view)
+        return core is not None and not core[0] < index < core[1]
     return zone == where

@@ -6,10 +6,12 @@ reads its params, and adding one line here. No metaclasses, no entry points.
 
 from __future__ import annotations
 
+from cleaner.kinds.after_marker import AfterMarker
 from cleaner.kinds.dates import ExtractDate
 from cleaner.kinds.dedupe import Dedupe
 from cleaner.kinds.drop_block import DropBlock
 from cleaner.kinds.drop_line import DropLine
+from cleaner.kinds.edge_lines import EdgeLines
 from cleaner.kinds.flag import Flag
 from cleaner.kinds.foreign_language import ForeignLanguage
 from cleaner.kinds.html_entities import HtmlEntities
@@ -46,4 +48,6 @@ REGISTRY: dict[str, Kind] = {
     "person_shift": PersonShift,
     "quote_balance": QuoteBalance,
     "truncation": Truncation,
+    "edge_lines": EdgeLines,
+    "after_marker": AfterMarker,
 }

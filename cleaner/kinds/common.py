@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from cleaner.document import TextView
 from cleaner.params import Params
-from cleaner.patterns import Match, Pattern, finditer
+from cleaner.patterns import Match, Pattern, finditer, literal_alternation
 from cleaner.rule import Edit, MetadataItems, MetadataValue, RuleSpec
 
 SNIPPET_CHARS = 60
@@ -18,6 +18,24 @@ def remove_lines(
     """An edit deleting lines first..last, keeping paragraph separation intact."""
     start, end = view.removal_span(first, last)
     return Edit(start, end, "", rule, reason, metadata)
+
+
+def phrase_alternatives(params: Params, phrase_key: str, *, ignore_case: bool) -> str:
+    """One alternation of a rule's literal phrases and its `patterns`, each pattern checked.
+
+    Phrases come first and are escaped; every pattern is compiled on its own first,
+    so a bad one is reported under its own key rather than inside the alternation.
+    """
+    phrases = params.texts(phrase_key)
+    patterns = params.texts("patterns")
+    if not phrases and not patterns:
+        raise params.error(phrase_key, "give at least one phrase or pattern")
+    for index, source in enumerate(patterns):
+        params.compile(f"patterns[{index}]", source, ignore_case=ignore_case)
+    alternatives = [f"(?:{source})" for source in patterns]
+    if phrases:
+        alternatives.insert(0, f"(?:{literal_alternation(phrases)})")
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def default_message(spec: RuleSpec) -> str:

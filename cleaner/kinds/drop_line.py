@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import TextView
-from cleaner.kinds.common import Capture, default_message, remove_lines
+from cleaner.kinds.common import Capture, default_message, phrase_alternatives, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
-from cleaner.patterns import finditer, literal_alternation
+from cleaner.patterns import finditer
 from cleaner.rule import Edit, MetadataItems, RuleSpec
 
 _SPACE = r"[^\S\r\n]"
@@ -29,16 +29,7 @@ class DropLine:
 
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         ignore_case = not params.boolean("case_sensitive", False)
-        phrases = params.texts("phrases")
-        patterns = params.texts("patterns")
-        if not phrases and not patterns:
-            raise params.error("phrases", "give at least one phrase or pattern")
-        for index, source in enumerate(patterns):
-            params.compile(f"patterns[{index}]", source, ignore_case=ignore_case)
-        alternatives = [f"(?:{p})" for p in patterns]
-        if phrases:
-            alternatives.insert(0, f"(?:{literal_alternation(phrases)})")
-        item = "(?:" + "|".join(alternatives) + ")"
+        item = phrase_alternatives(params, "phrases", ignore_case=ignore_case)
         body = f"{item}(?:{_SEPARATOR}{item})*" if params.boolean("sequence", False) else item
         decoration = _DECORATION if params.boolean("decoration", True) else _SPACE + "*"
         count = _COUNT if params.boolean("count", False) else ""

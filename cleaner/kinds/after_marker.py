@@ -1,0 +1,123 @@
+"""after_marker: a closing section heading below the article and the short lines under it.
+
+Below the last paragraph of an article, a heading such as "Related articles",
+"Mehr zum Thema" or "Comments" opens the page furniture: the lines under it are
+other stories' headlines, which no word list can name, but the heading can be named.
+The rule looks for a marker line (a phrase or pattern that is the whole line,
+decoration and a count allowed) with at most `max_prose_after` lines of prose below
+it (a cookie notice or a copyright line may follow, a further paragraph may not), and
+removes it together with the run of short lines right under it (`max_words`,
+`max_chars`, not prose). The run stops at the first line that does not fit; a run
+longer than `max_lines` and the rule leaves everything alone, an empty run and only
+the marker goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.document import Line, TextView
+from cleaner.kinds.common import default_message, phrase_alternatives
+from cleaner.layout import is_prose
+from cleaner.params import Params
+from cleaner.patterns import Pattern, fullmatch
+from cleaner.rule import Edit, RuleSpec
+
+_DECORATION = r"(?:[\p{P}\p{S}]|[^\S\r\n])*"
+_COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[)\]]?)?"
+
+
+def marker_pattern(params: Params, ignore_case: bool) -> Pattern:
+    """One whole-line pattern for the marker phrases and patterns, decoration allowed."""
+    body = phrase_alternatives(params, "markers", ignore_case=ignore_case)
+    source = f"{_DECORATION}{body}{_COUNT}{_DECORATION}"
+    return params.compile("markers", source, ignore_case=ignore_case)
+
+
+class AfterMarker:
+    """Detector for the after_marker kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        ignore_case = not params.boolean("case_sensitive", False)
+        self.marker = marker_pattern(params, ignore_case)
+        self.max_words = params.integer("max_words", 12, minimum=1)
+        self.max_chars = params.integer("max_chars", 100, minimum=1)
+        self.max_lines = params.integer("max_lines", 40, minimum=1)
+        self.max_prose_after = params.integer("max_prose_after", 1)
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """Removals for the first marker below the body that heads a run of short lines."""
+        bounds = view.body
+        if bounds is None:
+            return
+        content = [line for line in view.lines if not line.is_blank]
+        prose_after = sum(is_prose(line.text) for line in content)
+        for position, line in enumerate(content):
+            prose_after -= is_prose(line.text)
+            if line.index <= bounds[0] or prose_after > self.max_prose_after:
+                continue
+            if not fullmatch(self.marker, line.text):
+                continue
+            run = self._run(content[position + 1 :])
+            if len(run) > self.max_lines:
+                continue
+            reason = f"{self.message} ({len(run)} lines under the marker)"
+            yield from self._edits(view, line.index, run[-1].index if run else None, reason)
+            return
+
+    def _run(self, lines: list[Line]) -> list[Line]:
+        """The short, non-prose lines right under the marker."""
+        run = []
+        for line in lines:
+            text = line.text.strip()
+            if len(text.split()) > self.max_words or len(text) > self.max_chars:
+                break
+            if is_prose(text):
+                break
+            run.append(line)
+        return run
+
+    def _edits(self, view: TextView, marker: int, last: int | None, reason: str) -> Iterator[Edit]:
+        """The marker's own removal, and the run's removal beside it.
+
+        Other rules often remove the marker line (or the line above it) on their own
+        in the same pass, and the engine keeps only one of two overlapping edits. If
+        the run were one edit with the marker, it could lose to them, and on the next
+        pass the run would be judged without its marker. So the marker goes with the
+        span a single-line rule gives it (widened over the blank lines above it when
+        the run ends the text), and the run with a span that starts where that one
+        ends and touches nothing above it.
+        """
+        alone = view.removal_span(marker, marker)
+        if last is None:  # a heading left over from an earlier pass, or nothing under it
+            yield Edit(alone[0], alone[1], "", self.rule, reason)
+            return
+        first, start, end = _spans(view, marker, last, alone)
+        yield Edit(first, alone[1], "", self.rule, reason)
+        if start < end:
+            yield Edit(start, end, "", self.rule, reason)
+
+
+def _spans(view: TextView, marker: int, last: int, alone: tuple[int, int]) -> tuple[int, int, int]:
+    """Where the marker's removal starts, and where the run's removal starts and ends."""
+    lines = view.lines
+    start = max(alone[1], view.next_line_start(marker))
+    if any(not line.is_blank for line in lines[last + 1 :]):
+        block = view.removal_span(marker, last)
+        end = block[1] if block[0] >= lines[marker].start else view.next_line_start(last)
+        return alone[0], start, end
+    # Up to the end: keep the line break above the marker only if the text ended with
+    # one, as removing the last lines of a text always does.
+    final_break = view.text.endswith("\n")
+    above = _previous_content(lines, marker)
+    gap = lines[above + 1].start if final_break else lines[above].end
+    return min(gap, alone[0]), start if final_break else alone[1], len(view.text)
+
+
+def _previous_content(lines: list[Line], index: int) -> int:
+    """The last non-blank line above `index` (the marker is below the body: there is one)."""
+    while lines[index - 1].is_blank:
+        index -= 1
+    return index - 1

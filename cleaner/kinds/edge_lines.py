@@ -1,0 +1,97 @@
+"""edge_lines: runs of short non-sentence lines at the very top or bottom of a page.
+
+Menus, section lists, login and footer links survive extraction as a stack of one-,
+two- or three-word lines ("Home", "Politics", "Sign in") above the article and below
+it. No word list can name every site's menu, but the shape is telling: several short
+lines in a row, none closing like a sentence, touching the edge of the document and
+lying outside the article body (see cleaner.layout). A run is counted from the
+document's first (or last) line inward and stops at the first line that does not
+fit, which keeps a title or a closing line of the article out of it; nothing inside
+the body is touched, and a text without prose is left alone.
+
+Params: `side` (top, bottom, both), `max_words` (3), `min_run` (lines needed, 3),
+`digits` (whether a line may hold a digit, false), `sentence_end` (the pattern of a
+closing mark), `spare` (patterns of lines that never fit and end the run: sign-offs,
+"Label: value" lines whose metadata another rule keeps) and `spare_adjacent` (never
+take the line next to the body, true).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.document import Line, TextView
+from cleaner.kinds.common import default_message, remove_lines
+from cleaner.params import Params
+from cleaner.patterns import Pattern, fullmatch
+from cleaner.rule import Edit, RuleSpec
+
+SIDES = ("both", "top", "bottom")
+DEFAULT_SENTENCE_END = r"[.!?…:;,][\"”»“’')\]]*\s*$"
+
+
+class EdgeLines:
+    """Detector for the edge_lines kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        self.side = params.choice("side", SIDES, "both")
+        self.max_words = params.integer("max_words", 3, minimum=1)
+        self.min_run = params.integer("min_run", 3, minimum=1)
+        self.digits = params.boolean("digits", False)
+        self.spare_adjacent = params.boolean("spare_adjacent", True)
+        spare = params.texts("spare")
+        for index, source in enumerate(spare):
+            params.compile(f"spare[{index}]", source, ignore_case=True)
+        joined = "|".join(f"(?:{source})" for source in spare)
+        self.spare: Pattern | None = (
+            params.compile("spare", rf"\s*(?:{joined})\s*", ignore_case=True) if spare else None
+        )
+        self.sentence_end: Pattern = params.compile(
+            "sentence_end", params.text("sentence_end", DEFAULT_SENTENCE_END)
+        )
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+
+    def fits(self, text: str) -> bool:
+        """A short line that does not close like a sentence (and has no digit, by default).
+
+        Lines matching `spare` (a sign-off such as "Cheers, Anna") never fit: they end
+        the article and would otherwise be swept up with the footer below them.
+        """
+        words = len(text.split())
+        if not 0 < words <= self.max_words or self.sentence_end.search(text):
+            return False
+        if self.spare is not None and fullmatch(self.spare, text):
+            return False
+        return self.digits or not any(char.isdigit() for char in text)
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """At most one edit per edge: the run of fitting lines that touches it."""
+        bounds = view.body
+        if bounds is None:
+            return  # no prose, no edges: the whole text may be the content
+        first, last = bounds
+        content = [line for line in view.lines if not line.is_blank]
+        if self.side in ("both", "top"):
+            yield from self._run(view, [line for line in content if line.index < first])
+        if self.side in ("both", "bottom"):
+            yield from self._run(view, [line for line in reversed(content) if line.index > last])
+
+    def _run(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
+        """The edit removing the leading fitting lines of `lines`, if there are enough.
+
+        `lines` runs from the document's edge towards the body. With `spare_adjacent`,
+        the line next to the body is never taken: above the body it is most often the
+        headline or a subheading, below it a closing line or a sign-off, and it stays
+        the edge of the body even after the furniture around it is gone.
+        """
+        if self.spare_adjacent:
+            lines = lines[:-1]
+        run: list[int] = []
+        for line in lines:
+            if not self.fits(line.text):
+                break
+            run.append(line.index)
+        if len(run) >= self.min_run:
+            reason = f"{self.message} ({len(run)} lines)"
+            yield remove_lines(view, min(run), max(run), self.rule, reason)
