@@ -13,6 +13,7 @@ from typing import Any
 from cleaner.corpus import gather
 from cleaner.engine import CorpusStats, Pipeline, Result
 from cleaner.errors import CleanerError
+from cleaner.fields import with_repaired_fields
 from cleaner.reading import Document, Source, documents
 from cleaner.rule import Finding, Level
 from cleaner.writing import Rendered, render
@@ -33,15 +34,23 @@ class Outcome:
         """The document's contribution to its output file (unchanged when it failed)."""
         if self.result is None:
             return render(self.document, self.document.text or "", {})
+        result = self.result
         return render(
-            self.document, self.result.text, self.result.metadata, front_matter=front_matter
+            self.document,
+            result.text,
+            result.metadata,
+            front_matter=front_matter,
+            repaired=result.repaired_fields,
         )
 
     @property
     def metadata(self) -> dict[str, Any]:
-        """Front matter fields the file already had, plus what cleaning recovered."""
-        recovered = self.result.metadata if self.result else {}
-        return {**self.document.front.fields, **recovered}
+        """Front matter fields the file already had (repaired), plus what cleaning recovered."""
+        if self.result is None:
+            return dict(self.document.front.fields)
+        front = self.document.front.fields
+        repaired = {k: v for k, v in self.result.repaired_fields.items() if k in front}
+        return {**front, **repaired, **self.result.metadata}
 
     @property
     def changed(self) -> bool:
@@ -66,7 +75,7 @@ def clean_document(
     if document.error is not None or document.text is None:
         return Outcome(document, None, document.error)
     try:
-        result = pipeline.clean(document.text, corpus)
+        result = with_repaired_fields(pipeline.clean(document.text, corpus), pipeline, document)
     except CleanerError as error:
         error.path = error.path or str(document.source.path)
         error.line = error.line if error.line is not None else document.line

@@ -11,6 +11,9 @@ change sits in the cleaned text.
 
 `line` and `col` (1-based) locate the change in the *original* document, for
 `path:line:col` messages and for reviewers.
+
+A change to a metadata field's value (see cleaner.fields) carries a `field` key in
+changes.jsonl; its offsets are into that value, by the same convention.
 """
 
 from __future__ import annotations
@@ -81,6 +84,24 @@ class Change:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CleanerError(f"malformed change record: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """The repair of one metadata field's value (a title, a date): its own change log.
+
+    Offsets of `changes` are into the field's value, by the same convention as a
+    document's; `before` and `after` are the whole value before and after.
+    """
+
+    field: str
+    before: str
+    after: str
+    changes: tuple[Change, ...]
+
+    def to_records(self, doc: str) -> list[dict[str, Any]]:
+        """changes.jsonl objects: the document's change records, plus the field name."""
+        return [{**change.to_record(doc), "field": self.field} for change in self.changes]
 
 
 def replay(original: str, changes: Iterable[Change]) -> str:

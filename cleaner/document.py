@@ -30,10 +30,15 @@ class Line:
 
 
 class TextView:
-    """Text plus lazily computed line starts; shared by every rule in one pass."""
+    """Text plus lazily computed line starts; shared by every rule in one pass.
 
-    def __init__(self, text: str) -> None:
+    `field` names the metadata field when the text is a field's value (a title, a
+    date) rather than a document body, for the few kinds that act differently there.
+    """
+
+    def __init__(self, text: str, field: str | None = None) -> None:
         self.text = text
+        self.field = field
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner import edits as edit_ops
-from cleaner.changelog import Change, to_final, to_original
+from cleaner.changelog import Change, FieldChange, to_final, to_original
 from cleaner.document import TextView
 from cleaner.errors import OscillationError
-from cleaner.rule import CorpusDetector, Edit, Finding, Level, Outcome, Rule
+from cleaner.rule import BODY, CorpusDetector, Edit, Finding, Level, Outcome, Rule
 
 CorpusStats = dict[str, Counter[str]]
 MAX_PASSES = 10
@@ -37,11 +37,22 @@ class Result:
     changes: tuple[Change, ...]
     findings: tuple[Finding, ...]
     metadata: dict[str, Any]
+    field_changes: tuple[FieldChange, ...] = ()
 
     @property
     def changed(self) -> bool:
-        """Whether cleaning changed the text at all."""
-        return bool(self.changes)
+        """Whether cleaning changed the text, or repaired a metadata field."""
+        return bool(self.changes) or bool(self.field_changes)
+
+    @property
+    def edit_count(self) -> int:
+        """Edits applied to the text and to metadata fields."""
+        return len(self.changes) + sum(len(field.changes) for field in self.field_changes)
+
+    @property
+    def repaired_fields(self) -> dict[str, str]:
+        """New values of the metadata fields that were repaired."""
+        return {change.field: change.after for change in self.field_changes}
 
 
 @dataclass
@@ -79,14 +90,26 @@ class Pipeline:
     def __init__(
         self, rules: Sequence[Rule], *, max_passes: int = MAX_PASSES, valve: float = VALVE_RATIO
     ) -> None:
-        self.rules = list(rules)
-        self.order = {rule.id: index for index, rule in enumerate(self.rules)}
-        # Rules that only report are run once, on the final text: in the editing passes
-        # their findings would be thrown away anyway.
-        self.editing = [r for r in self.rules if getattr(r.detector, "produces_edits", True)]
-        self.reporting = [r for r in self.rules if r not in self.editing]
+        self.all_rules = list(rules)
+        self.order = {rule.id: index for index, rule in enumerate(self.all_rules)}
+        self.rules = [rule for rule in self.all_rules if BODY in rule.spec.applies_to]
+        self.editing, self.reporting = _split_reporting(self.rules)
+        self._field_rules: dict[str, tuple[list[Rule], list[Rule]]] = {}
         self.max_passes = max_passes
         self.valve = valve
+
+    def field_rules(self, name: str) -> list[Rule]:
+        """The rules that repair the value of metadata field `name` (see cleaner.fields)."""
+        editing, reporting = self._rules_for(name)
+        return editing + reporting
+
+    def _rules_for(self, field_name: str | None) -> tuple[list[Rule], list[Rule]]:
+        if field_name is None:
+            return self.editing, self.reporting
+        if field_name not in self._field_rules:
+            applying = [rule for rule in self.all_rules if rule.spec.applies_to_field(field_name)]
+            self._field_rules[field_name] = _split_reporting(applying)
+        return self._field_rules[field_name]
 
     def corpus_rules(self) -> list[Rule]:
         """The rules that need corpus statistics (a first pass over all documents)."""
@@ -102,21 +125,26 @@ class Pipeline:
             stats[rule.id] = detector.observe(view)
         return stats
 
-    def clean(self, text: str, corpus: CorpusStats | None = None) -> Result:
+    def clean(
+        self, text: str, corpus: CorpusStats | None = None, *, field: str | None = None
+    ) -> Result:
         """Clean one text; raises OscillationError if the rules never settle.
 
         `corpus` holds the statistics of the whole corpus for corpus-level rules
         (see `observe` and cleaner.corpus); without it they judge the text alone.
+        With `field`, the text is that metadata field's value, and only the rules
+        that apply to the field run.
         """
+        editing, reporting = self._rules_for(field)
         run = _Run(original=text, text=text, nonspace=_nonspace(text), seen={hash(text): 0})
         run.corpus = corpus
-        original_view = TextView(text)
+        original_view = TextView(text, field)
         for _ in range(self.max_passes):
-            view = TextView(run.text) if run.changes else original_view
-            proposed, findings = self._detect(view, run, self.editing)
+            view = TextView(run.text, field) if run.changes else original_view
+            proposed, findings = self._detect(view, run, editing)
             accepted = edit_ops.non_overlapping(proposed, self.order)
             if not accepted:
-                findings.extend(self._detect(view, run, self.reporting)[1])
+                findings.extend(self._detect(view, run, reporting)[1])
                 return self._result(run, findings, view)
             self._apply(run, view, accepted, original_view)
         busy = sorted({change.rule for change in run.changes[-20:]})
@@ -206,6 +234,16 @@ class Pipeline:
             findings=tuple(findings),
             metadata=collect_metadata(run.changes),
         )
+
+
+def _split_reporting(rules: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """Editing rules, and rules that only report.
+
+    Rules that only report run once, on the final text: in the editing passes their
+    findings would be thrown away anyway.
+    """
+    editing = [rule for rule in rules if getattr(rule.detector, "produces_edits", True)]
+    return editing, [rule for rule in rules if rule not in editing]
 
 
 def _outcomes(rule: Rule, view: TextView, corpus: CorpusStats | None) -> Iterable[Outcome]:

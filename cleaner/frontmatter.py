@@ -1,8 +1,9 @@
 """YAML front matter: where `fix` keeps the metadata it takes out of a text file.
 
 A file that starts with a `---` line, a YAML mapping and a closing `---` line has
-front matter. It is read as metadata and never cleaned: the engine only sees the
-body after it, so a second `fix` finds nothing to do.
+front matter. It is read as metadata: the engine sees only the body after it, and
+only the rules that name a field in `applies_to` touch that field's value (see
+cleaner.fields), so a second `fix` finds nothing to do.
 """
 
 from __future__ import annotations
@@ -42,16 +43,19 @@ def split(text: str) -> Split:
     return Split(match.group(0), fields, text[match.end() :])
 
 
-def merged(existing: Split, recovered: dict[str, Any]) -> str:
-    """Front matter holding the existing fields plus recovered ones not already there.
+def merged(
+    existing: Split, recovered: dict[str, Any], repaired: dict[str, str] | None = None
+) -> str:
+    """Front matter holding the existing fields (repaired) plus recovered ones not there.
 
-    Existing front matter is returned byte for byte when nothing new is added, so
-    files that already carry their metadata are never rewritten.
+    Existing front matter is returned byte for byte when nothing is added or
+    repaired, so files that already carry clean metadata are never rewritten.
     """
     new = {key: value for key, value in recovered.items() if key not in existing.fields}
-    if not new:
+    fixes = {k: v for k, v in (repaired or {}).items() if k in existing.fields}
+    if not new and not fixes:
         return existing.raw
-    fields = {**existing.fields, **new}
+    fields = {**existing.fields, **fixes, **new}
     dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
     newline = "\r\n" if existing.raw.endswith("\r\n") or "\r\n" in existing.body[:2000] else "\n"
     return "---" + newline + dumped.replace("\n", newline) + "---" + newline

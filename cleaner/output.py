@@ -1,7 +1,8 @@
 """The output folder of `cleaner run`: cleaned copies plus three JSONL logs.
 
 DIR/<relative path>   cleaned text of each input file (JSONL: cleaned records)
-DIR/changes.jsonl     one object per applied edit (see cleaner.changelog)
+DIR/changes.jsonl     one object per applied edit (see cleaner.changelog); edits
+                      to a metadata field's value carry its name under "field"
 DIR/flags.jsonl       one object per finding on the cleaned text
 DIR/metadata.jsonl    one object per document: front matter fields plus the fields
                       recovered from the body; for JSONL records, which keys were
@@ -90,6 +91,9 @@ class RunWriter:
         assert result is not None
         for change in result.changes:
             self._logs["changes.jsonl"].write(dumps(change.to_record(doc)) + "\n")
+        for repair in result.field_changes:
+            for change_record in repair.to_records(doc):
+                self._logs["changes.jsonl"].write(dumps(change_record) + "\n")
         view = TextView(result.text)
         for finding in result.findings:
             self._logs["flags.jsonl"].write(dumps(flag_record(doc, finding, view)) + "\n")

@@ -79,7 +79,8 @@ class Example:
     """One documented case of a rule: an input and what the rule must make of it.
 
     `output` None means the input must pass unchanged. `flags` lists the substrings
-    the rule must flag, `metadata` the fields it must recover.
+    the rule must flag, `metadata` the fields it must recover. With `field`, the
+    input is the value of that metadata field rather than a document body.
     """
 
     input: str
@@ -87,6 +88,11 @@ class Example:
     flags: tuple[str, ...] | None = None
     metadata: Mapping[str, Any] | None = None
     xfail: str | None = None
+    field: str | None = None
+
+
+BODY = "body"
+ANY_FIELD = "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,11 @@ class RuleSpec:
     examples: tuple[Example, ...]
     source: str
     enabled: bool = True
+    applies_to: tuple[str, ...] = (BODY,)
+
+    def applies_to_field(self, name: str) -> bool:
+        """Whether the rule also repairs this metadata field's value (see cleaner.fields)."""
+        return name in self.applies_to or ANY_FIELD in self.applies_to
 
     @property
     def pack(self) -> str:

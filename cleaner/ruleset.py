@@ -18,10 +18,12 @@ import yaml
 from cleaner.errors import RuleError
 from cleaner.kinds import REGISTRY
 from cleaner.params import Params
-from cleaner.rule import Example, Level, Rule, RuleSpec
+from cleaner.rule import ANY_FIELD, BODY, Example, Level, Rule, RuleSpec
 
-RULE_KEYS = frozenset({"id", "kind", "level", "description", "params", "examples", "enabled"})
-EXAMPLE_KEYS = frozenset({"input", "output", "flags", "metadata", "xfail", "pass", "note"})
+RULE_KEYS = frozenset(
+    {"id", "kind", "level", "description", "params", "examples", "enabled", "applies_to"}
+)
+EXAMPLE_KEYS = frozenset({"input", "output", "flags", "metadata", "xfail", "pass", "note", "field"})
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -78,7 +80,19 @@ def load_spec(path: Path) -> RuleSpec:
         examples=_examples(data.get("examples"), path),
         source=str(path),
         enabled=enabled,
+        applies_to=_applies_to(data.get("applies_to", [BODY]), path),
     )
+
+
+def _applies_to(raw: Any, path: Path) -> tuple[str, ...]:
+    """What a rule cleans: `body` (the document text) and/or metadata field names."""
+    if not isinstance(raw, list) or not raw or not all(isinstance(n, str) and n for n in raw):
+        raise RuleError(
+            f"applies_to must be a list of names ({BODY!r} for the text, metadata field "
+            f"names, or {ANY_FIELD!r} for every text field)",
+            path=str(path),
+        )
+    return tuple(raw)
 
 
 def _required(data: Mapping[str, Any], key: str, path: Path) -> str:
@@ -121,13 +135,16 @@ def _example(item: Any, index: int, path: Path) -> Example:
         raise RuleError(f"{where}.flags must be a list of strings", path=str(path))
     if metadata is not None and not isinstance(metadata, dict):
         raise RuleError(f"{where}.metadata must be a mapping", path=str(path))
-    xfail = item.get("xfail")
+    xfail, field = item.get("xfail"), item.get("field")
+    if field is not None and not isinstance(field, str):
+        raise RuleError(f"{where}.field must be a metadata field name", path=str(path))
     return Example(
         input=item["input"],
         output=output,
         flags=tuple(flags) if flags is not None else None,
         metadata=metadata,
         xfail=str(xfail) if xfail else None,
+        field=field,
     )
 
 

@@ -34,8 +34,8 @@ def check_example(rule: Rule, example: Example) -> str | None:
     """The first problem with one example, or None when it holds."""
     pipeline = Pipeline([rule])
     try:
-        result = pipeline.clean(example.input)
-        again = pipeline.clean(result.text)
+        result = pipeline.clean(example.input, field=example.field)
+        again = pipeline.clean(result.text, field=example.field)
     except CleanerError as exc:
         return f"engine error: {exc}"
     expected = example.input if example.output is None else example.output

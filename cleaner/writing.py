@@ -81,23 +81,31 @@ class Rendered:
 
 
 def render(
-    document: Document, text: str, metadata: dict[str, Any], *, front_matter: bool = False
+    document: Document,
+    text: str,
+    metadata: dict[str, Any],
+    *,
+    front_matter: bool = False,
+    repaired: dict[str, str] | None = None,
 ) -> Rendered:
     """What one document contributes to its output file, given its cleaned text.
 
     A text file is its front matter plus its text; with `front_matter`, recovered
-    metadata is merged into the front matter. A JSONL record keeps its raw line
-    when nothing changed (byte for byte); otherwise it is re-serialised with the
-    new text and the recovered metadata merged under "metadata".
+    metadata and `repaired` field values are written into the front matter (without
+    it, the front matter stays byte for byte and the repairs are in the logs). A
+    JSONL record keeps its raw line when nothing changed (byte for byte); otherwise
+    it is re-serialised with the new text, its repaired fields, and the recovered
+    metadata merged under "metadata".
     """
+    repaired = repaired or {}
     if document.line is None:
-        head = merged(document.front, metadata) if front_matter else document.front.raw
+        head = merged(document.front, metadata, repaired) if front_matter else document.front.raw
         return Rendered(head + text)
     if document.record is None or document.raw is None:
         return Rendered(document.raw or "")
-    if text == document.text and not metadata:
+    if text == document.text and not metadata and not repaired:
         return Rendered(document.raw)
-    record: dict[str, Any] = dict(document.record)
+    record: dict[str, Any] = {**document.record, **repaired}
     record[document.field or "text"] = text
     keys, created = _merge_metadata(record, metadata)
     ending = document.raw[len(document.raw.rstrip("\r\n")) :]

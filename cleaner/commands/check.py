@@ -65,7 +65,7 @@ def main(args: argparse.Namespace) -> int:
     if args.format == "json":
         _dump(json_run(documents, _summary(tally)))
     elif args.format == "sarif":
-        _dump(sarif_log([rule.spec for rule in pipeline.rules], found, errors))
+        _dump(sarif_log([rule.spec for rule in pipeline.all_rules], found, errors))
     print(tally.summary("would change"), file=sys.stderr)
     return tally.exit_code(edits_fail=True)
 

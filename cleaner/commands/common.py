@@ -139,7 +139,7 @@ class Tally:
         if result is None:
             return
         self.documents += 1
-        self.edits += len(result.changes)
+        self.edits += result.edit_count
         self.findings += len(result.findings)
         self.failing_findings += sum(f.level >= self.fail_level for f in result.findings)
         if result.changed:

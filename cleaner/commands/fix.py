@@ -56,5 +56,5 @@ def _fix_file(outcomes: list[Outcome], tally: Tally, fail_level: Level) -> None:
     source = outcomes[0].document.source
     text = "".join(outcome.render(front_matter=True).text for outcome in outcomes)
     atomic_write(source.path, text.encode("utf-8"))
-    edits = sum(len(o.result.changes) for o in outcomes if o.result is not None)
+    edits = sum(o.result.edit_count for o in outcomes if o.result is not None)
     print(f"fixed {source.path} ({edits} edits)")

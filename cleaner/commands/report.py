@@ -46,7 +46,7 @@ def main(args: argparse.Namespace) -> int:
     pipeline = pipeline_from(args)
     tally = Tally(Level.parse(args.fail_level))
     sources = [s for s in sources_from(args) if args.out.resolve() not in s.path.resolve().parents]
-    with ReportWriter(args.out, [rule.spec for rule in pipeline.rules]) as writer:
+    with ReportWriter(args.out, [rule.spec for rule in pipeline.all_rules]) as writer:
         for outcome in clean_sources(sources, pipeline, args.text_field):
             tally.add(outcome)
             writer.add(outcome)

@@ -44,14 +44,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Restore every document of the folder; exit 2 if the log does not fit."""
-    changes = load_changes(args.cleaned / "changes.jsonl")
+    changes, field_changes = load_changes(args.cleaned / "changes.jsonl")
     merges, encodings = load_metadata_log(args.cleaned / "metadata.jsonl")
     restored = 0
     for path in _documents(args.cleaned):
         rel = path.relative_to(args.cleaned).as_posix()
         data = read_bytes(path)
         if rel.endswith(".jsonl"):
-            text = _revert_jsonl(rel, data.decode("utf-8"), (changes, merges), args.text_field)
+            logs = (changes, merges, field_changes)
+            text = _revert_jsonl(rel, data.decode("utf-8"), logs, args.text_field)
         else:
             cleaned = split(decode(data, str(path)).text)
             text = cleaned.raw + revert(cleaned.body, changes.pop(rel, []))
@@ -77,12 +78,24 @@ def _log_records(path: Path) -> Iterator[dict[str, Any]]:
             raise CleanerError(f"not JSON: {exc.msg}", path=str(path), line=number) from None
 
 
-def load_changes(path: Path) -> dict[str, list[Change]]:
-    """The change log grouped by document, in application order."""
+FieldChanges = dict[str, dict[str, list[Change]]]
+
+
+def load_changes(path: Path) -> tuple[dict[str, list[Change]], FieldChanges]:
+    """The change log grouped by document, in application order.
+
+    Second, the changes to metadata field values, by document and field. Only those
+    of JSONL records are undone: a text file's copy keeps its front matter as it was.
+    """
     grouped: dict[str, list[Change]] = {}
+    fields: FieldChanges = {}
     for record in _log_records(path):
-        grouped.setdefault(str(record.get("doc")), []).append(Change.from_record(record))
-    return grouped
+        doc, change = str(record.get("doc")), Change.from_record(record)
+        if "field" in record:
+            fields.setdefault(doc, {}).setdefault(str(record["field"]), []).append(change)
+        else:
+            grouped.setdefault(doc, []).append(change)
+    return grouped, fields
 
 
 Merges = dict[str, tuple[list[str], bool]]
@@ -121,18 +134,21 @@ def _documents(folder: Path) -> list[Path]:
     )
 
 
-Logs = tuple[dict[str, list[Change]], Merges]
+Logs = tuple[dict[str, list[Change]], Merges, FieldChanges]
 
 
 def _revert_jsonl(rel: str, text: str, logs: Logs, field: str) -> str:
-    changes, merges = logs
+    changes, merges, field_changes = logs
     lines = text.splitlines(keepends=True)
     for index, line in enumerate(lines):
         doc = f"{rel}:{index + 1}"
         record_changes, merge = changes.pop(doc, None), merges.pop(doc, None)
-        if record_changes or merge:
+        repairs = field_changes.pop(doc, {})
+        if record_changes or merge or repairs:
             record = json.loads(line)
             record[field] = revert(record[field], record_changes or [])
+            for name, repair in repairs.items():
+                record[name] = revert(record[name], repair)
             _unmerge(record, merge)
             ending = line[len(line.rstrip("\r\n")) :]
             lines[index] = json.dumps(record, ensure_ascii=False) + ending

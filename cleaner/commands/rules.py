@@ -62,6 +62,7 @@ def describe(spec: RuleSpec) -> str:
     lines = [
         f"{spec.id}  [{spec.kind}, {spec.level}]{state}",
         f"file: {spec.source}",
+        f"applies to: {', '.join(spec.applies_to)}",
         "",
         spec.description.strip(),
         "",
@@ -71,7 +72,8 @@ def describe(spec: RuleSpec) -> str:
         "examples:",
     ]
     for example in spec.examples:
-        lines.append(_indent(f"input:  {example.input!r}"))
+        field = f" (field {example.field})" if example.field else ""
+        lines.append(_indent(f"input:  {example.input!r}{field}"))
         outcome = "unchanged" if example.output is None else repr(example.output)
         lines.append(_indent(f"output: {outcome}"))
         if example.flags:

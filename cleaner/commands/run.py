@@ -77,7 +77,7 @@ def _report_writer(args: argparse.Namespace, pipeline: Pipeline) -> ReportWriter
     report, out = args.report.resolve(), args.out.resolve()
     if report == out or report in out.parents:
         raise CleanerError("--report must not be --out or a folder holding it", path=str(report))
-    return ReportWriter(args.report, [rule.spec for rule in pipeline.rules])
+    return ReportWriter(args.report, [rule.spec for rule in pipeline.all_rules])
 
 
 def _outside(sources: list[Source], out_dir: Path) -> list[Source]:

@@ -8,6 +8,8 @@ read both ways is recovered with a warning. Month names and time-zone abbreviati
 are params, so new languages are data; `labels` maps a matched group `label`
 ("Updated", "Aktualisiert") to the metadata field it stands for. A match covering
 a whole line removes the line; otherwise the match (or its group `strip`) is removed.
+On a metadata field's value (a rule with the field in `applies_to`), a value that is
+a whole date is rewritten in ISO 8601 in place instead.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from cleaner.document import TextView
 from cleaner.kinds.common import default_message, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
-from cleaner.patterns import Match, Pattern, finditer
+from cleaner.patterns import Match, Pattern, finditer, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
 MONTHS_IN_YEAR = 12
@@ -53,6 +55,9 @@ class ExtractDate:
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per match that reads as a real calendar date."""
+        if view.field is not None:
+            yield from self._normalise_field(view)
+            return
         for pattern in self.patterns:
             for match in finditer(pattern, view.text):
                 parsed = self.parse(match)
@@ -62,6 +67,22 @@ class ExtractDate:
                 iso, ambiguous = parsed
                 note = f"ambiguous day and month in {match.group(0).strip()!r}" if ambiguous else ""
                 yield self._edit(view, match, index, iso, note)
+
+    def _normalise_field(self, view: TextView) -> Iterator[Edit]:
+        """A field whose whole value is a date gets it in ISO 8601 instead (in place)."""
+        value = view.text.strip()
+        for pattern in self.patterns:
+            match = fullmatch(pattern, view.text) if "\n" not in value else None
+            parsed = self.parse(match) if match is not None else None
+            if match is None or parsed is None:
+                continue
+            iso, ambiguous = parsed
+            if iso != value:
+                note = f"ambiguous day and month in {value!r}" if ambiguous else ""
+                reason = f"{self.message} ({view.field} normalised to ISO 8601: {iso})"
+                start = view.text.index(value)
+                yield Edit(start, start + len(value), iso, self.rule, reason, (), note)
+            return
 
     def _edit(self, view: TextView, match: Match, index: int, iso: str, note: str) -> Edit:
         field = self._field(match)

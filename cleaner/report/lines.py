@@ -35,7 +35,7 @@ def in_text(outcome: Outcome, line: int, col: int) -> str:
 
 
 def edit_lines(outcome: Outcome) -> Iterator[str]:
-    """One line per pending edit."""
+    """One line per pending edit, the text's first, then its metadata fields'."""
     if outcome.result is None:
         return
     for change in outcome.result.changes:
@@ -43,6 +43,22 @@ def edit_lines(outcome: Outcome) -> Iterator[str]:
         where = location(outcome, change.line, change.col)
         extra = in_text(outcome, change.line, change.col)
         yield f"{where}: {change.rule} {change.reason}:{quoted}{extra}"
+    for repair in outcome.result.field_changes:
+        where = f"{outcome.document.source.path}:{field_line(outcome, repair.field)}:1"
+        for change in repair.changes:
+            quoted = f' "{snippet(change.before)}" -> "{snippet(change.after)}"'
+            yield f"{where}: {change.rule} {change.reason} (field {repair.field!r}):{quoted}"
+
+
+def field_line(outcome: Outcome, name: str) -> int:
+    """The file line of a metadata field: its front matter line, or its record's line."""
+    document = outcome.document
+    if document.line is not None:
+        return document.line
+    for number, line in enumerate(document.front.raw.splitlines(), start=1):
+        if line.startswith((f"{name}:", f'"{name}":', f"'{name}':")):
+            return number
+    return 1
 
 
 def finding_lines(outcome: Outcome, minimum: Level = Level.INFO) -> Iterator[str]:
