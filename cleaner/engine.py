@@ -4,8 +4,10 @@ Each pass runs every rule on the current text, keeps a non-overlapping set of
 edits, applies it and records one `Change` per edit. Passes repeat until no rule
 proposes an edit; the findings of that last, quiet pass describe the final text.
 Three protections keep a run safe: a bound on passes with cycle detection, a
-per-rule safety valve that holds back a rule about to delete most of a document,
-and the regex timeout, after which the rule is skipped for that document.
+per-rule safety valve that holds back a rule about to delete most of a document
+(a rule that gets there pass by pass is rolled back: the document is cleaned again
+without it), and the regex timeout, after which the rule is skipped for that
+document.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ CorpusStats = dict[str, Counter[str]]
 MAX_PASSES = 10
 VALVE_RATIO = 0.5
 VALVE_RULE_MESSAGE = "held back: would remove {percent}% of the document ({count} edits)"
+VALVE_ROLLBACK_MESSAGE = "held back: pass after pass it would remove most of the document"
 TIMEOUT_MESSAGE = "regular expression timed out; rule skipped for this document"
 
 
@@ -65,10 +68,30 @@ class _Run:
     changes: list[Change] = field(default_factory=list)
     removed: dict[str, int] = field(default_factory=dict)
     held_back: set[str] = field(default_factory=set)
+    barred: frozenset[str] = frozenset()
     timed_out: set[str] = field(default_factory=set)
     seen: dict[int, int] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
     corpus: CorpusStats | None = None
+
+    def new_epoch(self) -> None:
+        """Judge held-back rules afresh, against the text as it is now.
+
+        A rule held back because its edits, together, crossed the valve may fit once
+        other rules have removed part of what it wanted (a second run would apply
+        it). Giving it that chance here keeps cleaning idempotent.
+        """
+        self.nonspace = _nonspace(self.text)
+        self.removed = {}
+        self.held_back = set(self.barred)
+
+
+class _RollBack(Exception):
+    """A rule crossed the valve after some of its edits were applied: undo them all."""
+
+    def __init__(self, rule: str) -> None:
+        super().__init__(rule)
+        self.rule = rule
 
 
 def _deleted(before: str, replacement: str) -> int:
@@ -95,8 +118,19 @@ class Pipeline:
         self.rules = [rule for rule in self.all_rules if BODY in rule.spec.applies_to]
         self.editing, self.reporting = _split_reporting(self.rules)
         self._field_rules: dict[str, tuple[list[Rule], list[Rule]]] = {}
+        self.exclusive = {r.id for r in self.all_rules if getattr(r.detector, "exclusive", False)}
         self.max_passes = max_passes
         self.valve = valve
+
+    def _exclusive_first(self, proposed: list[Edit]) -> list[Edit]:
+        """The edits of exclusive rules alone when there are any.
+
+        A rule that rewrites the whole document (an HTML page into its text) would
+        otherwise lose, pass after pass, to the small edits at its start; a garbled
+        line must be repaired before a boilerplate rule judges it.
+        """
+        exclusive = [edit for edit in proposed if edit.rule in self.exclusive]
+        return exclusive or proposed
 
     def field_rules(self, name: str) -> list[Rule]:
         """The rules that repair the value of metadata field `name` (see cleaner.fields)."""
@@ -135,14 +169,28 @@ class Pipeline:
         With `field`, the text is that metadata field's value, and only the rules
         that apply to the field run.
         """
+        barred: set[str] = set()
+        while True:
+            run = _Run(original=text, text=text, nonspace=_nonspace(text), seen={hash(text): 0})
+            run.corpus, run.barred, run.held_back = corpus, frozenset(barred), set(barred)
+            try:
+                return self._settle(run, field)
+            except _RollBack as rollback:  # start again without that rule
+                barred.add(rollback.rule)
+
+    def _settle(self, run: _Run, field: str | None) -> Result:
+        """Passes over the text until no rule proposes an edit."""
         editing, reporting = self._rules_for(field)
-        run = _Run(original=text, text=text, nonspace=_nonspace(text), seen={hash(text): 0})
-        run.corpus = corpus
-        original_view = TextView(text, field)
+        original_view = TextView(run.text, field)
+        fresh = False
         for _ in range(self.max_passes):
             view = TextView(run.text, field) if run.changes else original_view
             proposed, findings = self._detect(view, run, editing)
-            accepted = edit_ops.non_overlapping(proposed, self.order)
+            accepted = edit_ops.non_overlapping(self._exclusive_first(proposed), self.order)
+            if not accepted and not fresh and run.held_back - run.barred:
+                fresh = True
+                run.new_epoch()
+                continue
             if not accepted:
                 findings.extend(self._detect(view, run, reporting)[1])
                 return self._result(run, findings, view)
@@ -168,7 +216,7 @@ class Pipeline:
             rule_edits = [o for o in outcomes if isinstance(o, Edit)]
             findings.extend(o for o in outcomes if isinstance(o, Finding))
             if rule_edits and self._valve_holds(run, rule.id, rule_edits, view.text):
-                findings.append(_held_back_finding(rule, rule_edits, view.text, run.nonspace))
+                findings.append(_held_back_finding(rule, rule_edits, view.text, run))
                 continue
             edits.extend(rule_edits)
         return edits, findings
@@ -180,6 +228,8 @@ class Pipeline:
         removing = sum(_deleted(text[e.start : e.end], e.replacement) for e in edits)
         total = run.removed.get(rule, 0) + removing
         if run.nonspace and total > self.valve * run.nonspace:
+            if run.removed.get(rule, 0):
+                raise _RollBack(rule)
             run.held_back.add(rule)
             return True
         return False
@@ -253,10 +303,12 @@ def _outcomes(rule: Rule, view: TextView, corpus: CorpusStats | None) -> Iterabl
     return detector.detect(view)
 
 
-def _held_back_finding(rule: Rule, edits: list[Edit], text: str, nonspace: int) -> Finding:
+def _held_back_finding(rule: Rule, edits: list[Edit], text: str, run: _Run) -> Finding:
     removing = sum(_deleted(text[e.start : e.end], e.replacement) for e in edits)
-    percent = round(100 * removing / nonspace) if nonspace else 100
+    percent = round(100 * removing / run.nonspace) if run.nonspace else 100
     message = VALVE_RULE_MESSAGE.format(percent=percent, count=len(edits))
+    if rule.id in run.barred:
+        message = VALVE_ROLLBACK_MESSAGE
     first = min(edits, key=lambda e: e.start)
     return Finding(first.start, first.end, rule.id, Level.WARNING, message)
 

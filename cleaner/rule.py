@@ -129,7 +129,10 @@ class Detector(Protocol):
     """What every kind builds from a rule's params: a pure function of the text.
 
     A detector that never yields edits may say so with a class attribute
-    `produces_edits = False`; the engine then runs it once, on the final text.
+    `produces_edits = False`; the engine then runs it once, on the final text. One
+    that must act before the others judge the text (a whole-page rewrite, an
+    encoding repair) says `exclusive = True`: in a pass where exclusive rules
+    propose edits, only theirs are applied.
     """
 
     def detect(self, view: TextView) -> Iterable[Outcome]:

@@ -332,3 +332,40 @@ def test_kinds_never_mutate_the_view():
 def test_every_new_rule_builds_from_its_file():
     for rule in load_rules(selection=Selection(["encoding", "whitespace"])):
         assert build(rule.spec).id == rule.id
+
+
+PAGE = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Talks resume &amp; more'
+    '</title><script>var a = "<p>";</script></head>\n<body><nav><ul><li>World</li><li>Sport</li>'
+    "</ul></nav>\n<article><h1>Talks resume</h1><p>The minister said on Monday that the talks "
+    "would resume <em>next week</em>, officials said.</p>\n<p>Caf&eacute; owners in Brussels "
+    "welcomed the news, saying the uncertainty had hurt business for months.</p></article>"
+    "<footer>&copy; 2024 Example News</footer></body></html>"
+)
+
+
+def test_a_whole_html_page_becomes_its_text_in_one_logged_edit():
+    result = load_pipeline().clean(PAGE)
+    assert result.text == (
+        "Talks resume\n\nThe minister said on Monday that the talks would resume next week, "
+        "officials said.\n\nCafé owners in Brussels welcomed the news, saying the uncertainty "
+        "had hurt business for months.\n"
+    )
+    assert result.metadata["title"] == "Talks resume & more"
+    assert result.changes[0].rule == "encoding.html-pages"
+    assert replay(PAGE, result.changes) == result.text
+    assert revert(result.text, result.changes) == PAGE
+    assert not load_pipeline().clean(result.text).changes
+
+
+def test_the_page_rule_wins_over_tag_rules_at_the_start_of_the_page():
+    pipeline = load_pipeline(select=["encoding"])
+    result = pipeline.clean("<div>" + PAGE.split("<body>", 1)[1])
+    assert [change.rule for change in result.changes][:1] == ["encoding.html-pages"]
+    assert "<" not in result.text
+
+
+def test_prose_with_a_few_stray_tags_is_left_to_the_tag_rules():
+    text = "Markets rose on Monday after the central bank cut rates. <b>Bonds</b> fell.\n"
+    result = load_pipeline(select=["encoding"]).clean(text)
+    assert {change.rule for change in result.changes} == {"encoding.html-inline-tags"}

@@ -1,6 +1,8 @@
 import pytest
 
+from cleaner import load_pipeline
 from cleaner.changelog import replay, revert
+from cleaner.engine import VALVE_ROLLBACK_MESSAGE
 from cleaner.errors import OscillationError
 from cleaner.patterns import set_timeout
 from tests.conftest import pipeline_of, write_rule
@@ -56,6 +58,42 @@ def test_safety_valve_holds_back_a_rule_that_would_delete_most_text(rule_dir):
     assert result.text == text
     assert [f.rule for f in result.findings] == ["t.greedy"]
     assert "held back" in result.findings[0].message
+
+
+def _patterns_rule(rule_dir, rule_id, pattern):
+    write_rule(
+        rule_dir,
+        rule_id,
+        WIDGET.replace("phrases: [Share, Latest news]", f"patterns: [{pattern!r}]"),
+    )
+
+
+def test_a_rule_held_back_gets_a_fresh_look_once_others_have_cut_the_text(rule_dir):
+    # t.all wants both W lines (over half the text); t.long takes the longer one. A
+    # second run would then apply t.all to the shorter: the engine does it in the first.
+    _patterns_rule(rule_dir, "t.all", "W.*")
+    _patterns_rule(rule_dir, "t.long", "WW.*")
+    text = "Keep this sentence: it is the article.\nWidget one here\nWWidget two is a long one here"
+    pipeline = pipeline_of(rule_dir)
+    result = pipeline.clean(text)
+    assert result.text == "Keep this sentence: it is the article."
+    assert not pipeline.clean(result.text).changes
+    assert not result.findings
+
+
+def test_a_rule_that_crosses_the_valve_pass_by_pass_is_rolled_back():
+    # Each biography is at the margin once its neighbour is gone, so the rule peels the
+    # list pass by pass. Stopping it half way would leave a second run more to peel:
+    # it is rolled back instead, and nothing of the list goes.
+    bios = "\n".join(
+        f"Name{i} Surname is a staff writer who has covered the harbour and its ferries."
+        for i in "ABCDEFGH"
+    )
+    pipeline = load_pipeline(select=["boilerplate.author-bios"])
+    result = pipeline.clean(f"Our contributors\n{bios}")
+    assert result.text == f"Our contributors\n{bios}"
+    assert [f.message for f in result.findings] == [VALVE_ROLLBACK_MESSAGE]
+    assert not pipeline.clean(result.text).changes
 
 
 def test_regex_timeout_skips_the_rule_and_keeps_the_document(rule_dir):

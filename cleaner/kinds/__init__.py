@@ -14,6 +14,7 @@ from cleaner.kinds.drop_line import DropLine
 from cleaner.kinds.edge_lines import EdgeLines
 from cleaner.kinds.flag import Flag
 from cleaner.kinds.foreign_language import ForeignLanguage
+from cleaner.kinds.html_document import HtmlDocument
 from cleaner.kinds.html_entities import HtmlEntities
 from cleaner.kinds.language_flag import LanguageFlag
 from cleaner.kinds.lowercase_names import LowercaseNames
@@ -50,4 +51,5 @@ REGISTRY: dict[str, Kind] = {
     "truncation": Truncation,
     "edge_lines": EdgeLines,
     "after_marker": AfterMarker,
+    "html_document": HtmlDocument,
 }

@@ -68,7 +68,13 @@ def _compile(params: Params, key: str) -> re.Pattern[str]:
 
 
 class Mojibake:
-    """Detector for the mojibake kind."""
+    """Detector for the mojibake kind.
+
+    Exclusive (see cleaner.rule.Detector): repairs are applied before any other rule
+    judges the line, so a garbled sentence is never mistaken for a menu.
+    """
+
+    exclusive = True
 
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         self.markers = _compile(params, "markers")
