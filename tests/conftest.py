@@ -1,14 +1,23 @@
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from cleaner.engine import Pipeline
 from cleaner.ruleset import Selection, load_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# Property tests everywhere: `ci` by default, HYPOTHESIS_PROFILE=long for 10,000 examples.
+for _name, _examples in (("ci", 150), ("long", 10_000)):
+    settings.register_profile(
+        _name, max_examples=_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def write_rule(folder: Path, rule_id: str, body: str) -> Path:

@@ -3,9 +3,11 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import load_pipeline
-from cleaner.changelog import revert
+from cleaner.changelog import replay, revert
 from cleaner.cli import main
 from cleaner.errors import RuleError
 from cleaner.ruleset import load_spec
@@ -130,3 +132,29 @@ def test_run_keeps_front_matter_bytes_and_logs_the_repair(tmp_path):
     assert record["metadata"] == {"title": "Café owners"}
     assert main(["revert", str(out), "--out", str(tmp_path / "back")]) == 0
     assert (tmp_path / "back" / "a.txt").read_text() == original
+
+
+DAMAGE = st.sampled_from(["&amp;", "&#8217;", "&eacute;", "\u00ad", "\u200b", "<b>", "</i>", " "])
+FIELD_VALUES = st.lists(
+    st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+        DAMAGE,
+        st.sampled_from(["Café", "José Martínez", "Zelensky’s"]).map(
+            lambda word: word.encode("utf-8").decode("cp1252", errors="replace")
+        ),
+        st.sampled_from(["18.11.2024", "November 18, 2024 08:04 ET", "2024-11-18"]),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(name=st.sampled_from(["title", "author", "date", "description", "url"]), value=FIELD_VALUES)
+def test_field_repairs_revert_exactly_and_settle(name, value):
+    pipeline = PIPELINE
+    result = pipeline.clean(value, field=name)
+    assert replay(value, result.changes) == result.text
+    assert revert(result.text, result.changes) == value
+    assert not pipeline.clean(result.text, field=name).changes
+
+
+PIPELINE = load_pipeline()
