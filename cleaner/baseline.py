@@ -70,6 +70,20 @@ class Baseline:
         return tuple(kept)
 
     @staticmethod
+    def update(path: Path, found: Counter[Key], checked: set[str]) -> None:
+        """Accept `found` for the files in `checked`; other files keep their entries.
+
+        Checking a few files (a pre-commit batch) must not forget the rest. A baseline
+        that cannot be read is replaced, since rewriting it is how it gets repaired.
+        """
+        try:
+            old = Baseline.load(path).accepted
+        except CleanerError:
+            old = Counter()
+        kept = Counter({key: count for key, count in old.items() if key[0] not in checked})
+        Baseline.write(path, kept + found)
+
+    @staticmethod
     def write(path: Path, found: Counter[Key]) -> None:
         """Write a baseline accepting exactly `found`, sorted so diffs stay small."""
         entries = [

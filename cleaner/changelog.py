@@ -151,4 +151,13 @@ def to_final(offset: int, later: Sequence[Change]) -> int:
 
 def dumps(record: dict[str, Any]) -> str:
     """One JSONL line; non-ASCII kept readable, which is also what reviewers want."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=plain)
+
+
+def plain(value: Any) -> Any:
+    """JSON for the YAML types front matter can hold: `date: 2024-01-02` is a date."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    return str(value)  # bytes (!!binary) and anything else: readable, never a crash

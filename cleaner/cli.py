@@ -7,6 +7,7 @@ or above --fail-level (or, for fix, files changed), 2 error.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from cleaner import __version__
-from cleaner.commands import check, diff, fix, report, revert, rules, run
+from cleaner.commands import cache, check, diff, fix, report, revert, rules, run
 from cleaner.errors import CleanerError
 
 COMMANDS: dict[str, tuple[ModuleType, str]] = {
@@ -25,6 +26,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "report": (report, "write a static HTML report for reviewers (index + a page per document)"),
     "revert": (revert, "rebuild the originals from a run folder, byte for byte"),
     "rules": (rules, "list, show and test the rules"),
+    "cache": (cache, "clear the cache of clean-file results (.cleaner_cache/)"),
 }
 
 EPILOG = """\
@@ -38,6 +40,11 @@ examples:
   cleaner report seeds/ --out report/      HTML report: open report/index.html
   cleaner revert cleaned/ --out restored/  originals back from the change log
   cleaner rules show boilerplate.share-buttons
+  cleaner check corpus/ --update-baseline  accept today's findings (cleaner-baseline.json)
+  cleaner cache clear                      forget cached results (check --no-cache skips them)
+
+settings: [tool.cleaner] in pyproject.toml or cleaner.toml (select, ignore, rules,
+per-file-ignores, levels, params, language, exclude, baseline, cache-dir, ...)
 
 exit codes: 0 nothing to do, 1 pending edits or failing findings, 2 error
 """
@@ -73,14 +80,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    if args.debug:  # tracebacks of documents that hit a bug (cleaner.errors.InternalError)
+        logger = logging.getLogger("cleaner")
+        logger.addHandler(logging.StreamHandler())
+        logger.setLevel(logging.DEBUG)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command; every error becomes one line and exit code 2."""
     module, _ = COMMANDS[args.command]
     try:
         code: int = module.main(args)
     except CleanerError as error:
-        if args.debug:
-            traceback.print_exc()
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return _failed(args, str(error))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -89,4 +102,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:  # an output that cannot be written: disk full, permissions
+        return _failed(args, f"{error.filename or 'output'}: {error.strerror or error}")
+    except Exception as error:  # a bug: one line, the traceback only with --debug
+        message = f"internal error ({type(error).__name__}: {error}); rerun with --debug"
+        return _failed(args, message + " and report the traceback")
     return code
+
+
+def _failed(args: argparse.Namespace, message: str) -> int:
+    """Exit code 2 with one line on stderr, and the traceback with --debug."""
+    if args.debug:
+        traceback.print_exc()
+    print(f"error: {message}", file=sys.stderr)
+    return 2

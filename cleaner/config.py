@@ -3,7 +3,8 @@
 Found by walking up from the working directory, like ruff and black do, so a
 pre-commit hook run from anywhere in a corpus repository gets the same settings.
 Command-line options add to (select, ignore, rules) or override (the rest) what
-the file says. Unknown keys are errors naming the file and the key.
+the file says. Unknown keys and values of the wrong type are errors naming the
+file and the key, so a typo never silently turns a setting off.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.errors import CleanerError
+from cleaner.language import BACKENDS
 
 KEYS = frozenset(
     {
@@ -30,8 +32,12 @@ KEYS = frozenset(
         "baseline",
         "cache-dir",
         "exclude",
+        "language",
     }
 )
+LANGUAGE_KEYS = frozenset({"languages", "backend"})
+LEVELS = ("info", "warning", "error")
+DEFAULT_BASELINE = "cleaner-baseline.json"
 
 
 @dataclass(frozen=True)
@@ -51,11 +57,17 @@ class Config:
     text_field: str | None = None
     baseline: Path | None = None
     cache_dir: Path | None = None
+    language: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
         """The folder the configuration belongs to (the working directory without one)."""
         return self.source.parent if self.source else Path.cwd()
+
+    @property
+    def baseline_path(self) -> Path:
+        """Where the baseline lives: the `baseline` setting, or cleaner-baseline.json."""
+        return self.baseline or self.root / DEFAULT_BASELINE
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -95,32 +107,85 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _parse(table: dict[str, Any], path: Path) -> Config:
     root = path.parent
+    reader = _Reader(table, path)
+    per_file, levels, params = (reader.table(k) for k in ("per-file-ignores", "levels", "params"))
+    return Config(
+        source=path,
+        select=reader.strings("select"),
+        ignore=reader.strings("ignore"),
+        rules=tuple(root / folder for folder in reader.strings("rules")),
+        per_file_ignores={g: reader.strings(g, per_file, "per-file-ignores") for g in per_file},
+        levels={rule: reader.level(rule, levels, "levels") for rule in levels},
+        params={rule: reader.table(rule, params, "params") for rule in params},
+        exclude=reader.strings("exclude"),
+        fail_level=reader.level("fail-level", table) if "fail-level" in table else None,
+        glob=reader.text("glob"),
+        text_field=reader.text("text-field"),
+        baseline=root / value if (value := reader.text("baseline")) else None,
+        cache_dir=root / value if (value := reader.text("cache-dir")) else None,
+        language=_language(reader),
+    )
 
-    def strings(key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
+
+class _Reader:
+    """Typed access to one configuration table; a wrong type names the key."""
+
+    def __init__(self, table: dict[str, Any], path: Path) -> None:
+        self.top = table
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> CleanerError:
+        return CleanerError(f"{key} {problem}", path=str(self.path))
+
+    def strings(
+        self, key: str, table: Mapping[str, Any] | None = None, within: str = ""
+    ) -> tuple[str, ...]:
+        value = (self.top if table is None else table).get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise CleanerError(f"{key} must be a list of strings", path=str(path))
+            raise self.fail(_name(within, key), "must be a list of strings")
         return tuple(value)
 
-    def optional_path(key: str) -> Path | None:
-        value = table.get(key)
-        return root / str(value) if value is not None else None
+    def text(self, key: str) -> str | None:
+        value = self.top.get(key)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(key, "must be a string")
+        return value
 
-    per_file = {glob: tuple(ids) for glob, ids in table.get("per-file-ignores", {}).items()}
-    return Config(
-        source=path,
-        select=strings("select"),
-        ignore=strings("ignore"),
-        rules=tuple(root / folder for folder in strings("rules")),
-        per_file_ignores=per_file,
-        levels=dict(table.get("levels", {})),
-        params=dict(table.get("params", {})),
-        exclude=strings("exclude"),
-        fail_level=table.get("fail-level"),
-        glob=table.get("glob"),
-        text_field=table.get("text-field"),
-        baseline=optional_path("baseline"),
-        cache_dir=optional_path("cache-dir"),
-    )
+    def table(
+        self, key: str, table: Mapping[str, Any] | None = None, within: str = ""
+    ) -> dict[str, Any]:
+        value = (self.top if table is None else table).get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(_name(within, key), "must be a table")
+        return value
+
+    def level(self, key: str, table: Mapping[str, Any], within: str = "") -> str:
+        value = table.get(key)
+        if value not in LEVELS:
+            raise self.fail(
+                _name(within, key), f"must be one of {', '.join(LEVELS)}, not {value!r}"
+            )
+        return str(value)
+
+
+def _name(within: str, key: str) -> str:
+    return f"{within}.{key}" if within else key
+
+
+def _language(reader: _Reader) -> dict[str, Any]:
+    """[tool.cleaner.language]: the corpus languages and the language-ID backend."""
+    table = reader.table("language")
+    unknown = sorted(set(table) - LANGUAGE_KEYS)
+    if unknown:
+        raise reader.fail(f"language.{unknown[0]}", f"is unknown; known: {sorted(LANGUAGE_KEYS)}")
+    settings: dict[str, Any] = {}
+    if "languages" in table:
+        settings["languages"] = list(reader.strings("languages", table, "language"))
+    if "backend" in table:
+        backend = table["backend"]
+        if backend not in BACKENDS:
+            raise reader.fail("language.backend", f"must be one of {', '.join(BACKENDS)}")
+        settings["backend"] = backend
+    return settings

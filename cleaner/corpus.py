@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from cleaner.engine import CorpusStats, Pipeline
-from cleaner.reading import Source, documents
+from cleaner.parallel import chunked, ordered_map
+from cleaner.reading import DEFAULT_MAX_BYTES, Source, documents
 
 
 def merge(total: CorpusStats, part: CorpusStats) -> CorpusStats:
@@ -23,13 +24,32 @@ def merge(total: CorpusStats, part: CorpusStats) -> CorpusStats:
     return total
 
 
-def gather(sources: Iterable[Source], pipeline: Pipeline, text_field: str = "text") -> CorpusStats:
-    """The corpus statistics of every readable document (pass one)."""
+def gather(
+    sources: Iterable[Source],
+    pipeline: Pipeline,
+    text_field: str = "text",
+    *,
+    jobs: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> CorpusStats:
+    """The corpus statistics of every readable document (pass one), in `jobs` processes."""
     total: CorpusStats = {}
     if not pipeline.corpus_rules():
         return total
-    for source in sources:
-        for document in documents(source, text_field):
-            if document.text is not None:
-                merge(total, pipeline.observe(document.text))
+    texts = (
+        document.text
+        for source in sources
+        for document in documents(source, text_field, max_bytes)
+        if document.text is not None
+    )
+    for _, part in ordered_map(observe_all, chunked(texts, len), jobs, pipeline):
+        merge(total, part)
+    return total
+
+
+def observe_all(pipeline: Pipeline, texts: Iterable[str]) -> CorpusStats:
+    """The statistics of some documents, merged in their order (one task of pass one)."""
+    total: CorpusStats = {}
+    for text in texts:
+        merge(total, pipeline.observe(text))
     return total

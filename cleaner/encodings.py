@@ -64,7 +64,7 @@ def decode(data: bytes, path: str) -> Decoded:
         raise InputError("empty file: nothing to clean; delete it or add text", path=path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return Decoded(data.decode(encoding), encoding)
+            return _decode_with_bom(data, encoding, path)
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise InputError("binary file (contains NUL bytes); skipped, it is not text", path=path)
     try:
@@ -73,6 +73,20 @@ def decode(data: bytes, path: str) -> Decoded:
         if _has_utf8_sequences(data):
             raise _broken_utf8(data, exc, path) from None
     return _guess(data, path)
+
+
+def _decode_with_bom(data: bytes, encoding: str, path: str) -> Decoded:
+    """The BOM names the encoding; bytes that break it (a cut-off copy) are an error."""
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
+        raise InputError(
+            f"not valid {encoding.upper()} despite its byte-order mark ({exc.reason} at "
+            f"byte offset {exc.start}); restore the file or convert it to UTF-8",
+            path=path,
+            line=line,
+        ) from None
 
 
 def _has_utf8_sequences(data: bytes) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
+_log = logging.getLogger("cleaner")
+
 
 class CleanerError(Exception):
     """A problem with input, rules or configuration; the CLI turns it into exit code 2."""
@@ -25,6 +29,23 @@ class RuleError(CleanerError):
 
 class InputError(CleanerError):
     """An input file cannot be read as text (binary, undecodable, vanished)."""
+
+
+class InternalError(CleanerError):
+    """A bug met while cleaning one document: the document is left as is, the run goes on.
+
+    The traceback goes to the "cleaner" logger at debug level (shown by --debug).
+    """
+
+    @classmethod
+    def wrap(cls, exc: Exception, path: object, line: int | None) -> InternalError:
+        """The one-line error for `exc`, after logging its traceback."""
+        _log.debug("internal error in %s", path, exc_info=exc)
+        message = (
+            f"internal error ({type(exc).__name__}: {exc}); document left as is; "
+            "rerun with --debug and report the traceback"
+        )
+        return cls(message, path=str(path), line=line)
 
 
 class OscillationError(CleanerError):

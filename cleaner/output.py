@@ -14,6 +14,8 @@ All three logs are written even when empty. Files are written atomically.
 from __future__ import annotations
 
 import contextlib
+import gzip
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -24,8 +26,9 @@ from cleaner.batch import Outcome
 from cleaner.changelog import dumps
 from cleaner.document import TextView
 from cleaner.errors import CleanerError
+from cleaner.reading import copy_file, copy_record
 from cleaner.rule import Finding
-from cleaner.writing import Rendered, atomic_write, temp_prefix
+from cleaner.writing import Rendered, atomic_copy, atomic_write, temp_prefix
 
 LOG_NAMES = ("changes.jsonl", "flags.jsonl", "metadata.jsonl")
 
@@ -36,7 +39,15 @@ class _PendingFile:
     def __init__(self, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, self.temp_name = tempfile.mkstemp(prefix=temp_prefix(), dir=target.parent)
-        self.stream: IO[str] = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        self.raw: IO[bytes] = os.fdopen(handle, "wb")
+        binary: IO[bytes] | gzip.GzipFile = self.raw
+        if target.name.endswith(".gz"):
+            # No name and no time in the header: the same input gives the same bytes.
+            binary = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, mtime=0)
+        # surrogateescape: a JSONL line that was not UTF-8 is copied byte for byte.
+        self.stream: IO[str] = io.TextIOWrapper(
+            binary, encoding="utf-8", errors="surrogateescape", newline=""
+        )
         self.target = target
 
     def write(self, text: str) -> None:
@@ -44,6 +55,7 @@ class _PendingFile:
 
     def close(self, *, keep: bool) -> None:
         self.stream.close()
+        self.raw.close()
         if keep:
             os.replace(self.temp_name, self.target)
         else:
@@ -76,15 +88,39 @@ class RunWriter:
         if document.error is not None and document.line is None:
             return  # An unreadable file has no output; its error is reported elsewhere.
         target = self.target(document.source.rel)
+        if document.skipped is not None:
+            self._copy_through(outcome, target)
+            return
         rendered = outcome.render()
         if document.line is None:
             atomic_write(target, rendered.text.encode("utf-8"))
         else:
-            if target not in self._jsonl:
-                self._jsonl[target] = _PendingFile(target)
-            self._jsonl[target].write(rendered.text)
+            self._jsonl_file(target).write(rendered.text)
         if outcome.result is not None:
             self._log(document.doc_id, outcome, rendered)
+
+    def _jsonl_file(self, target: Path) -> _PendingFile:
+        """The output of a JSONL source; the previous source's file is finished first.
+
+        Outcomes arrive source by source, so at most one output file is open at a time.
+        """
+        if target not in self._jsonl:
+            for pending in self._jsonl.values():
+                pending.close(keep=True)
+            self._jsonl = {target: _PendingFile(target)}
+        return self._jsonl[target]
+
+    def _copy_through(self, outcome: Outcome, target: Path) -> None:
+        """A document too large to clean: its bytes go to the output as they are."""
+        document = outcome.document
+        if document.line is None:
+            atomic_copy(lambda out: copy_file(document.source, out), target)
+        else:
+            copy_record(document.source, document.line, self._jsonl_file(target).stream)
+        if outcome.notice is not None:
+            record = flag_record(document.doc_id, outcome.notice, TextView(""))
+            self._logs["flags.jsonl"].write(dumps(record) + "\n")
+        self._logs["metadata.jsonl"].write(dumps({"doc": document.doc_id, "metadata": {}}) + "\n")
 
     def _log(self, doc: str, outcome: Outcome, rendered: Rendered) -> None:
         result = outcome.result

@@ -40,6 +40,11 @@ def finditer(pattern: Pattern, text: str, start: int = 0) -> Iterator[Match]:
     return pattern.finditer(text, start, timeout=_timeout)  # type: ignore[no-any-return]
 
 
+def match_at(pattern: Pattern, text: str, start: int, end: int) -> Match | None:
+    """A match starting exactly at `start` and not past `end`, with the process timeout."""
+    return pattern.match(text, start, end, timeout=_timeout)
+
+
 def fullmatch(pattern: Pattern, text: str) -> Match | None:
     """Whole-string match with the process timeout."""
     return pattern.fullmatch(text, timeout=_timeout)

@@ -3,6 +3,11 @@
 It owns what every command needs beyond the engine: the settings from
 `[tool.cleaner]`, a pipeline per set of per-file ignores, the cache of clean files,
 and the baseline of accepted findings. Commands build one and ask it for outcomes.
+
+Building the rules is the slow part of starting up, so a project reads only the
+rule files (to validate names and fingerprint them) and builds pipelines when a
+document actually has to be cleaned: re-checking a corpus the cache already knows
+never builds one (see `cleaner.incremental`).
 """
 
 from __future__ import annotations
@@ -10,21 +15,24 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
-from cleaner import __version__
+from cleaner import __version__, incremental
 from cleaner.baseline import Baseline
-from cleaner.batch import Outcome, clean_document
-from cleaner.cache import DEFAULT_DIR, Cache, content_key
+from cleaner.batch import Outcome
+from cleaner.cache import DEFAULT_DIR, Cache
 from cleaner.config import Config, load
-from cleaner.corpus import gather
-from cleaner.engine import CorpusStats, Pipeline, Result
-from cleaner.errors import InputError
-from cleaner.reading import Document, Source, discover, documents, read_bytes, text_document
-from cleaner.rule import Level
-from cleaner.ruleset import Overrides, Selection, load_rules, load_specs
+from cleaner.engine import Pipeline
+from cleaner.kinds import REGISTRY
+from cleaner.reading import DEFAULT_MAX_BYTES, Source, discover
+from cleaner.rule import BODY, CorpusDetector, Level, RuleSpec
+from cleaner.ruleset import Overrides, Selection, check_names, load_rules, load_specs
+
+PACKAGE = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,27 @@ class Options:
     glob: str | None = None
     text_field: str | None = None
     cache: bool = True
+    baseline: bool = True
     config: Path | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class ProjectOverrides(Overrides):
+    """Levels and params by rule id, plus the project's language settings.
+
+    `[tool.cleaner.language]` sets `languages` and `backend` in every rule written
+    for document languages (the rules whose params name `languages`); a rule's own
+    entry under `[tool.cleaner.params]` still wins, being the more specific.
+    """
+
+    language: Mapping[str, Any] = field(default_factory=dict)
+
+    def apply(self, spec: RuleSpec) -> RuleSpec:
+        """The spec with this project's language settings, level and params for it."""
+        if self.language and "languages" in spec.params:
+            spec = replace(spec, params={**spec.params, **self.language})
+        return super().apply(spec)
 
 
 class Project:
@@ -49,18 +77,28 @@ class Project:
         config = self.config
         self.selection = Selection(config.select + options.select, config.ignore + options.ignore)
         self.rule_dirs = config.rules + options.rules
-        self.overrides = Overrides(config.levels, config.params)
+        self.overrides = ProjectOverrides(config.levels, config.params, config.language)
         self.fail_level = Level.parse(options.fail_level or config.fail_level or "error")
         self.glob = options.glob or config.glob or "*.txt"
         self.text_field = options.text_field or config.text_field or "text"
+        self.max_bytes = options.max_bytes
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
-        self.pipeline = self._pipeline(())
-        self.baseline = Baseline.load(config.baseline) if config.baseline else Baseline()
-        cache_dir = config.cache_dir or config.root / DEFAULT_DIR
-        self.cache = Cache(cache_dir) if options.cache else None
+        all_specs = [self.overrides.apply(spec) for spec in load_specs(self.rule_dirs)]
+        check_names(all_specs, self.selection, self.overrides)
+        self.specs = [spec for spec in all_specs if self.selection.wants(spec)]
         self.salt = self._salt()
+        use_baseline = options.baseline and config.baseline_path.is_file()
+        self.baseline = Baseline.load(config.baseline_path) if use_baseline else Baseline()
+        cache_dir = config.cache_dir or config.root / DEFAULT_DIR
+        self.cache = Cache.open(cache_dir) if options.cache else None
 
-    def _pipeline(self, ignored: tuple[str, ...]) -> Pipeline:
+    @property
+    def pipeline(self) -> Pipeline:
+        """The pipeline of every selected rule (built on first use)."""
+        return self.pipeline_with(())
+
+    def pipeline_with(self, ignored: tuple[str, ...]) -> Pipeline:
+        """The pipeline without the rules `ignored` names (built once per set)."""
         if ignored not in self._pipelines:
             selection = replace(self.selection, ignore=(*self.selection.ignore, *ignored))
             self._pipelines[ignored] = Pipeline(
@@ -68,10 +106,15 @@ class Project:
             )
         return self._pipelines[ignored]
 
+    @cached_property
+    def has_corpus_rules(self) -> bool:
+        """Whether a selected rule needs corpus statistics, decided without building it."""
+        return any(_corpus_kind(spec) for spec in self.specs)
+
     def _salt(self) -> str:
-        """Everything besides the file that decides its result: version, rules, settings."""
-        digest = hashlib.sha256(f"{__version__}\0{self.text_field}".encode())
-        for spec in load_specs(self.rule_dirs):
+        """Everything besides the file that decides its result: code, rules, settings."""
+        digest = hashlib.sha256(f"{code_fingerprint()}\0{self.text_field}".encode())
+        for spec in self.specs:
             digest.update(Path(spec.source).read_bytes())
         settings = [
             self.selection.select,
@@ -79,6 +122,7 @@ class Project:
             self.config.per_file_ignores,
             self.config.levels,
             self.config.params,
+            self.config.language,
         ]
         digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
         return digest.hexdigest()
@@ -89,16 +133,21 @@ class Project:
         root = self.config.root.resolve()
         return resolved.relative_to(root).as_posix() if root in resolved.parents else str(path)
 
-    def pipeline_for(self, source: Source) -> Pipeline:
-        """The pipeline for one file, without the rules its per-file ignores name."""
+    def ignored_for(self, source: Source) -> tuple[str, ...]:
+        """The rules the per-file ignores turn off for one file."""
+        if not self.config.per_file_ignores:
+            return ()
         name = self.relative(source.path)
-        ignored = tuple(
+        return tuple(
             rule
             for pattern, rules in sorted(self.config.per_file_ignores.items())
             if fnmatch.fnmatch(name, pattern)
             for rule in rules
         )
-        return self._pipeline(ignored)
+
+    def pipeline_for(self, source: Source) -> Pipeline:
+        """The pipeline for one file, without the rules its per-file ignores name."""
+        return self.pipeline_with(self.ignored_for(source))
 
     def sources(self, paths: Sequence[str | Path]) -> list[Source]:
         """Input files, without those the configuration excludes."""
@@ -110,49 +159,8 @@ class Project:
 
     def outcomes(self, sources: Sequence[Source]) -> Iterator[Outcome]:
         """Every document cleaned, cached where possible, findings filtered by the baseline."""
-        corpus = (
-            gather(sources, self.pipeline, self.text_field)
-            if self.pipeline.corpus_rules()
-            else None
-        )
-        salt = self.salt + _corpus_digest(corpus)
-        try:
-            for source in sources:
-                for outcome in self._source_outcomes(source, corpus, salt):
-                    yield self._filtered(outcome)
-        finally:
-            if self.cache is not None:
-                self.cache.flush()
-
-    def _source_outcomes(
-        self, source: Source, corpus: CorpusStats | None, salt: str
-    ) -> Iterator[Outcome]:
-        pipeline = self.pipeline_for(source)
-        if source.is_jsonl or self.cache is None:
-            for document in documents(source, self.text_field):
-                yield clean_document(document, pipeline, corpus)
-            return
-        try:
-            data = read_bytes(source.path)
-        except InputError as error:
-            yield Outcome(Document(source.rel, source, None, error=error), None, error)
-            return
-        yield self._cached(source, data, pipeline, corpus, content_key(salt, data))
-
-    def _cached(
-        self, source: Source, data: bytes, pipeline: Pipeline, corpus: CorpusStats | None, key: str
-    ) -> Outcome:
-        document = text_document(source, data)
-        assert self.cache is not None
-        hit = self.cache.get(key) if document.text is not None else None
-        if hit is not None and document.text is not None:
-            findings, metadata = hit
-            result = Result(document.text, document.text, (), findings, metadata)
-            return Outcome(document, result, None)
-        outcome = clean_document(document, pipeline, corpus)
-        if outcome.result is not None and not outcome.changed and outcome.encoding == "utf-8":
-            self.cache.put(key, outcome.result.findings, outcome.result.metadata)
-        return outcome
+        for outcome in incremental.outcomes(self, sources):
+            yield self._filtered(outcome)
 
     def _filtered(self, outcome: Outcome) -> Outcome:
         result = outcome.result
@@ -163,8 +171,20 @@ class Project:
         return replace(outcome, result=replace(result, findings=kept))
 
 
-def _corpus_digest(corpus: CorpusStats | None) -> str:
-    if not corpus:
-        return ""
-    flat = {rule: sorted(counter.items()) for rule, counter in sorted(corpus.items())}
-    return hashlib.sha256(json.dumps(flat, ensure_ascii=False).encode()).hexdigest()
+@cache
+def code_fingerprint() -> str:
+    """The version and a hash of this package's code: an edited checkout is a new version.
+
+    Taken once per process, which is the code that actually runs: files edited on
+    disk after the import do not change what this process computes.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    for module in sorted(PACKAGE.rglob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def _corpus_kind(spec: RuleSpec) -> bool:
+    kind = REGISTRY.get(spec.kind)
+    corpus = isinstance(kind, type) and issubclass(kind, CorpusDetector)
+    return corpus and BODY in spec.applies_to

@@ -6,23 +6,38 @@ a silent replacement character. A JSONL file yields one document per
 line; lines that are blank, not JSON, or lack the text field pass through untouched
 and carry the error, so an output file never loses a record. A text file's YAML
 front matter is split off: it is metadata, and the engine only sees the body.
+
+JSONL files (also gzip-compressed, `.jsonl.gz`) are read one record at a time, so
+memory does not grow with the file. A document larger than `max_bytes` is never
+read whole: it comes out `skipped` (its size), and writers copy it through as is
+(see `copy_record`).
 """
 
 from __future__ import annotations
 
+import fnmatch
+import gzip
 import json
+import os
+import re
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cleaner.encodings import Decoded, decode
 from cleaner.errors import InputError
 from cleaner.frontmatter import Split, split
 
-JSONL_SUFFIXES = (".jsonl",)
+BLANK_MESSAGE = "blank file (only whitespace): nothing to clean; delete it or add text"
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+COPY_CHUNK = 1 << 20
 _NO_FRONT_MATTER = Split("", {}, "")
 _UTF8 = Decoded("")
+# Lone surrogates: bytes that were not UTF-8 (surrogateescape), or JSON "\\ud800" escapes.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +51,11 @@ class Source:
     def is_jsonl(self) -> bool:
         """JSONL files hold one document per line."""
         return self.path.name.endswith(JSONL_SUFFIXES)
+
+    @property
+    def is_gzip(self) -> bool:
+        """`.gz` files are read and written through gzip."""
+        return self.path.name.endswith(".gz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +72,7 @@ class Document:
     field: str | None = None
     front: Split = _NO_FRONT_MATTER
     encoding: Decoded = _UTF8
+    skipped: int | None = None  # size in bytes of a document over max_bytes, left as is
 
 
 def discover(paths: Iterable[str | Path], glob: str = "*.txt") -> list[Source]:
@@ -60,16 +81,69 @@ def discover(paths: Iterable[str | Path], glob: str = "*.txt") -> list[Source]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            sources.extend(
-                Source(found, found.relative_to(path).as_posix())
-                for found in sorted(path.rglob(glob))
-                if found.is_file() and not _hidden(found.relative_to(path))
-            )
+            sources.extend(_under(path, glob))
         elif path.is_file():
             sources.append(Source(path, path.name))
         else:
             raise InputError("no such file or directory", path=str(path))
-    return sources
+    return _once(sources)
+
+
+def _once(sources: list[Source]) -> list[Source]:
+    """Each file once, however often it was named (`fix a.txt a.txt`, `fix dir dir/a.txt`).
+
+    A file listed twice would be cleaned twice and written as two copies of itself.
+    """
+    seen: set[str] = set()
+    unique = []
+    parents: dict[str, str] = {}  # each folder resolved once, not each file
+    for source in sources:
+        path = source.path
+        if path.is_symlink():
+            key = str(path.resolve())
+        else:
+            parent = str(path.parent)
+            if parent not in parents:
+                parents[parent] = os.path.realpath(parent)
+            key = os.path.join(parents[parent], path.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(source)
+    return unique
+
+
+def _under(folder: Path, glob: str) -> list[Source]:
+    """The files below `folder` whose name matches `glob`, hidden ones left out.
+
+    The same files, in the same order, as sorted(folder.rglob(glob)) (symbolic links
+    to folders are not followed), but with os.scandir: a re-check of a cached corpus
+    spends most of its time finding the files, and pathlib is several times slower.
+    """
+    if "/" in glob or "**" in glob:
+        return [
+            Source(found, found.relative_to(folder).as_posix())
+            for found in sorted(folder.rglob(glob))
+            if found.is_file() and not _hidden(found.relative_to(folder))
+        ]
+    match = re.compile(fnmatch.translate(glob)).match
+    found: list[tuple[str, ...]] = []
+    stack: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
+    while stack:
+        directory, parts = stack.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except OSError:
+            continue  # like rglob: an unreadable folder is passed over
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, (*parts, entry.name)))
+            elif match(entry.name) and entry.is_file():
+                found.append((*parts, entry.name))
+    found.sort()  # tuples of parts sort as Paths do
+    return [Source(folder.joinpath(*parts), "/".join(parts)) for parts in found]
 
 
 def _hidden(relative: Path) -> bool:
@@ -84,60 +158,149 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
 
 
-def documents(source: Source, text_field: str = "text") -> Iterator[Document]:
-    """The documents in one input file, in order."""
+def documents(
+    source: Source, text_field: str = "text", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document]:
+    """The documents in one input file, in order, one at a time."""
     if not source.is_jsonl:
-        try:
-            data = read_bytes(source.path)
-        except InputError as error:
-            yield Document(source.rel, source, None, error=error)
-            return
-        yield text_document(source, data)
+        yield _text_file(source, max_bytes)
         return
-    yield from _records(source, text_field)
+    yield from _records(source, text_field, max_bytes)
+
+
+def _text_file(source: Source, max_bytes: int) -> Document:
+    try:
+        size = source.path.stat().st_size
+        if size > max_bytes:
+            return Document(source.rel, source, None, skipped=size)
+        data = read_bytes(source.path)
+    except OSError as exc:
+        error = InputError(f"cannot read: {exc.strerror or exc}", path=str(source.path))
+        return Document(source.rel, source, None, error=error)
+    except InputError as error:
+        return Document(source.rel, source, None, error=error)
+    return text_document(source, data)
 
 
 def text_document(source: Source, data: bytes) -> Document:
     """The document a text file's bytes hold (or the error that stops it)."""
     try:
         decoded = decode(data, str(source.path))
+        if not decoded.text.strip():  # like an empty file; cleaning would empty it
+            raise InputError(BLANK_MESSAGE, path=str(source.path))
     except InputError as error:
         return Document(source.rel, source, None, error=error)
     front = split(decoded.text)
     return Document(source.rel, source, front.body, front=front, encoding=decoded)
 
 
-def _records(source: Source, text_field: str) -> Iterator[Document]:
+def open_records(path: Path) -> IO[str]:
+    """A JSONL file as text, split at the same line breaks everywhere (newline="").
+
+    Bytes that are not UTF-8 become lone surrogates (surrogateescape): the record
+    that holds them is reported and copied through byte for byte.
+    """
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="")
+    return path.open("r", encoding="utf-8", errors="surrogateescape", newline="")
+
+
+def _records(source: Source, text_field: str, max_bytes: int) -> Iterator[Document]:
     try:
-        handle = source.path.open("r", encoding="utf-8", newline="")
+        handle = open_records(source.path)
     except OSError as exc:
         error = InputError(f"cannot read: {exc.strerror or exc}", path=str(source.path))
         yield Document(source.rel, source, None, error=error)
         return
     with handle:
+        number = 0
         try:
-            for number, raw in enumerate(handle, start=1):
-                yield _record(source, number, raw, text_field)
-        except UnicodeDecodeError as exc:
-            message = f"not valid UTF-8 ({exc.reason}); convert the file to UTF-8"
+            while raw := handle.readline(max_bytes + 1):
+                number += 1
+                size = _size(raw, max_bytes)
+                if size > max_bytes:
+                    size += _skip_rest(handle, raw)
+                    yield Document(f"{source.rel}:{number}", source, None, number, skipped=size)
+                else:
+                    yield _record(source, number, raw, text_field)
+        except (UnicodeDecodeError, OSError, EOFError) as exc:
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+            message = f"not valid UTF-8 ({reason}); convert the file to UTF-8"
+            if not isinstance(exc, UnicodeDecodeError):
+                message = f"cannot read ({reason}); check the file"
             error = InputError(message, path=str(source.path))
             yield Document(source.rel, source, None, error=error)
+
+
+def _size(raw: str, max_bytes: int) -> int:
+    """Bytes of a record line; only encoded when its characters could exceed the limit."""
+    if len(raw) > max_bytes:
+        return len(raw)  # at least one byte per character: over the limit either way
+    return len(raw.encode("utf-8", "surrogateescape")) if 4 * len(raw) > max_bytes else len(raw)
+
+
+def _skip_rest(handle: IO[str], head: str) -> int:
+    """Read past the rest of a line whose start is `head`, chunk by chunk; bytes skipped."""
+    skipped = 0
+    chunk = head
+    while chunk and not chunk.endswith(("\n", "\r")):
+        chunk = handle.readline(COPY_CHUNK)
+        skipped += len(chunk.encode("utf-8", "surrogateescape"))
+    return skipped
+
+
+def copy_record(source: Source, number: int, out: IO[str]) -> None:
+    """Copy record `number` of a JSONL file to `out` without holding it in memory.
+
+    Used for records over max_bytes, which were never parsed: the output keeps them
+    byte for byte, like any other record that did not change.
+    """
+    with open_records(source.path) as handle:
+        for _ in range(number - 1):
+            _skip_rest(handle, handle.readline(COPY_CHUNK))
+        chunk = handle.readline(COPY_CHUNK)
+        out.write(chunk)
+        while chunk and not chunk.endswith(("\n", "\r")):
+            chunk = handle.readline(COPY_CHUNK)
+            out.write(chunk)
+
+
+def copy_file(source: Source, out: IO[bytes]) -> None:
+    """Copy a text file's bytes to `out` in chunks (a document over max_bytes)."""
+    with source.path.open("rb") as handle:
+        shutil.copyfileobj(handle, out, COPY_CHUNK)
 
 
 def _record(source: Source, number: int, raw: str, text_field: str) -> Document:
     doc_id = f"{source.rel}:{number}"
     if not raw.strip():
         return Document(doc_id, source, None, line=number, raw=raw)
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        error = InputError(
-            f"not JSON ({exc.msg}); record kept as is", path=str(source.path), line=number
-        )
-        return Document(doc_id, source, None, line=number, raw=raw, error=error)
-    text = data.get(text_field) if isinstance(data, dict) else None
-    if not isinstance(text, str):
-        problem = f"no string field {text_field!r} (set --text-field); record kept as is"
-        error = InputError(problem, path=str(source.path), line=number)
+    problem = _unreadable(raw)
+    if problem is None:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problem = f"not JSON ({exc.msg}, column {exc.colno}); fix or remove the line"
+    if problem is None:
+        text = data.get(text_field) if isinstance(data, dict) else None
+        if not isinstance(text, str):
+            problem = f"no string field {text_field!r}; set --text-field or fix the record"
+        elif ("\\ud" in raw or "\\uD" in raw) and _SURROGATE.search(_dumped(data)):
+            problem = "holds a lone surrogate escape (\\ud800-\\udfff), not a character"
+    if problem is not None:
+        error = InputError(f"{problem}; record kept as is", path=str(source.path), line=number)
         return Document(doc_id, source, None, line=number, raw=raw, error=error)
     return Document(doc_id, source, text, line=number, record=data, raw=raw, field=text_field)
+
+
+def _unreadable(raw: str) -> str | None:
+    """What is wrong with a line holding bytes that are not UTF-8 (escaped surrogates)."""
+    bad = _SURROGATE.search(raw)
+    if bad is None:
+        return None
+    byte = ord(bad.group()) - 0xDC00
+    return f"not valid UTF-8 (byte 0x{byte:02x} at column {bad.start() + 1}); convert the file"
+
+
+def _dumped(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)

@@ -49,7 +49,13 @@ def load_spec(path: Path) -> RuleSpec:
     """Parse and validate one rule file (its params are checked when it is built)."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:  # one line: where, and what the parser expected
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line = mark.line + 1 if mark is not None else None
+        message = f"cannot read rule file: invalid YAML ({problem}); fix it"
+        raise RuleError(message, path=str(path), line=line) from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read rule file: {exc}", path=str(path)) from None
     if not isinstance(data, dict):
         raise RuleError("a rule file must be one YAML mapping", path=str(path))
@@ -223,9 +229,14 @@ def load_rules(
     selection = selection or Selection()
     overrides = overrides or Overrides()
     specs = [overrides.apply(spec) for spec in load_specs(folders, defaults=defaults)]
+    check_names(specs, selection, overrides)
+    return [build(spec) for spec in specs if selection.wants(spec)]
+
+
+def check_names(specs: Iterable[RuleSpec], selection: Selection, overrides: Overrides) -> None:
+    """Every rule id or pack a setting names must exist: a typo is an error, not a no-op."""
     known = {spec.id for spec in specs}
     named = [*selection.select, *selection.ignore, *overrides.levels, *overrides.params]
     for pattern in named:
         if not any(_matches(rule_id, pattern) for rule_id in known):
             raise RuleError(f"no rule or pack matches {pattern!r}; see 'cleaner rules list'")
-    return [build(spec) for spec in specs if selection.wants(spec)]

@@ -11,9 +11,10 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cleaner.frontmatter import merged
 from cleaner.reading import Document
@@ -54,12 +55,17 @@ def _alive(pid: int) -> bool:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically, creating parent folders as needed."""
+    atomic_copy(lambda temp: temp.write(data), path)
+
+
+def atomic_copy(fill: Callable[[IO[bytes]], object], path: Path) -> None:
+    """Replace `path` atomically with what `fill` writes (e.g. a chunked copy)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
+            fill(temp)
             temp.flush()
             os.fsync(temp.fileno())
         if mode is not None:

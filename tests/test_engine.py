@@ -2,7 +2,7 @@ import pytest
 
 from cleaner import load_pipeline
 from cleaner.changelog import replay, revert
-from cleaner.engine import VALVE_ROLLBACK_MESSAGE
+from cleaner.engine import TIMEOUT_MESSAGE, VALVE_ROLLBACK_MESSAGE
 from cleaner.errors import OscillationError
 from cleaner.patterns import set_timeout
 from tests.conftest import pipeline_of, write_rule
@@ -133,3 +133,72 @@ def test_clean_text_is_untouched(rule_dir):
     text = "Share prices fell 3%.\nLatest news from the front suggests calm.\n- 10,000 troops\n"
     result = pipeline_of(rule_dir).clean(text)
     assert result.text == text and not result.changes and not result.findings
+
+
+# --- hostile rules: what the safety valve and the regex timeout must stop ---------
+
+HOSTILE = """\
+kind: {kind}
+level: {level}
+description: A hostile rule.
+params:
+  patterns: ['{pattern}']
+{extra}examples:
+  - pass: x
+"""
+PROSE = (
+    "The minister said the talks would resume next week in Geneva.\n"
+    "Officials confirmed it on Monday evening, after a long day.\n"
+)
+
+
+def hostile(rule_dir, rule_id, kind, pattern, *, level="error", extra=""):
+    body = HOSTILE.format(kind=kind, level=level, pattern=pattern, extra=extra)
+    write_rule(rule_dir, rule_id, body)
+
+
+def test_valve_holds_back_a_strip_rule_that_eats_every_word(rule_dir):
+    hostile(rule_dir, "t.eat", "strip", "[a-z]+")
+    result = pipeline_of(rule_dir).clean(PROSE)
+    assert result.text == PROSE and result.changes == ()
+    assert [(f.rule, str(f.level)) for f in result.findings] == [("t.eat", "warning")]
+    assert "held back: would remove 9" in result.findings[0].message
+
+
+def test_valve_adds_up_what_a_rule_removes_pass_after_pass(rule_dir):
+    """One word per pass never crosses the valve alone; the sum does, and all is undone."""
+    hostile(rule_dir, "t.nibble", "strip", r"\A\w+ ")
+    text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    result = pipeline_of(rule_dir).clean(text)
+    assert result.text == text and result.changes == ()
+    assert [(f.rule, f.message) for f in result.findings] == [("t.nibble", VALVE_ROLLBACK_MESSAGE)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the valve counts a non-blank replacement as a repair that deletes nothing, "
+    "so a substitute rule that replaces each line by one character is not held back",
+)
+def test_valve_holds_back_a_substitute_rule_that_replaces_everything(rule_dir):
+    hostile(rule_dir, "t.wipe", "substitute", ".+", extra='  replacement: "x"\n')
+    result = pipeline_of(rule_dir).clean(PROSE)
+    assert result.text == PROSE
+
+
+def test_regex_timeout_is_per_document_and_other_documents_keep_the_rule(rule_dir):
+    hostile(rule_dir, "t.spell", "substitute", "(a|aa)+$x|colour", extra="  replacement: color\n")
+    hostile(rule_dir, "t.loop", "flag", "(a|aa)+$x", level="info", extra="  message: m\n")
+    pipeline = pipeline_of(rule_dir)
+    set_timeout(0.05)
+    try:
+        attacked = pipeline.clean("a" * 5000 + "!\nThe colour red.\n")
+        benign = pipeline.clean("The colour red.\n")
+    finally:
+        set_timeout(2.0)
+    assert attacked.text.endswith("The colour red.\n"), "the timed-out rule was skipped"
+    assert [(f.rule, str(f.level), f.message) for f in attacked.findings] == [
+        ("t.loop", "error", TIMEOUT_MESSAGE),
+        ("t.spell", "error", TIMEOUT_MESSAGE),
+    ]
+    assert benign.text == "The color red.\n" and not benign.findings
+    assert replay("The colour red.\n", benign.changes) == benign.text

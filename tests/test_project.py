@@ -1,10 +1,12 @@
 """Configuration, per-file ignores, the baseline and the cache, through `Project`."""
 
+import json
 from collections import Counter
 
 import pytest
 
 from cleaner.baseline import Baseline, keys
+from cleaner.cli import main
 from cleaner.errors import CleanerError
 from cleaner.project import Options, Project
 from tests.conftest import write_rule
@@ -103,3 +105,117 @@ def test_cache_key_changes_with_the_rules(corpus):
     salt = Project(Options()).salt
     write_rule(corpus / "myrules", "mine.market", FLAG_RULE.replace("[market]", "[markets]"))
     assert Project(Options()).salt != salt
+
+
+def test_settings_of_the_wrong_type_name_the_key(corpus):
+    configure(corpus, '[tool.cleaner.levels]\n"mine.market" = "loud"\n')
+    with pytest.raises(CleanerError, match="levels.mine.market must be one of"):
+        Project(Options())
+    configure(corpus, "select = 3\n")
+    with pytest.raises(CleanerError, match="select must be a list of strings"):
+        Project(Options())
+    configure(corpus, '[tool.cleaner.language]\nbackend = "oracle"\n')
+    with pytest.raises(CleanerError, match="language.backend must be one of"):
+        Project(Options())
+    configure(corpus, '[tool.cleaner.language]\nmodel = "big"\n')
+    with pytest.raises(CleanerError, match="language.model is unknown"):
+        Project(Options())
+
+
+GERMAN_QUOTES = "The minister said the talks were „very constructive“ and would go on next week.\n"
+
+
+def test_language_settings_reach_every_rule_written_for_languages(corpus):
+    (corpus / "docs" / "c.txt").write_text(GERMAN_QUOTES)
+    select = 'select = ["translation.foreign-quotes"]\n'
+    found = run(Project(Options(cache=False)), ["docs/c.txt"])["c.txt"].result.findings
+    assert [f.rule for f in found] == ["translation.foreign-quotes"]
+    configure(
+        corpus, select + '[tool.cleaner.language]\nlanguages = ["de"]\nbackend = "langdetect"\n'
+    )
+    project = Project(Options(cache=False))
+    gated = [spec for spec in project.specs if "languages" in spec.params]
+    assert gated and all(spec.params["languages"] == ["de"] for spec in gated)
+    assert all(spec.params["backend"] == "langdetect" for spec in gated)
+    assert run(project, ["docs/c.txt"])["c.txt"].result.findings == ()  # an English text
+    configure(
+        corpus,
+        select
+        + '[tool.cleaner.language]\nlanguages = ["de"]\n'
+        + '[tool.cleaner.params."translation.foreign-quotes"]\nlanguages = ["en"]\n',
+    )
+    found = run(Project(Options(cache=False)), ["docs/c.txt"])["c.txt"].result.findings
+    assert [f.rule for f in found] == ["translation.foreign-quotes"]  # the rule's own entry wins
+
+
+def test_a_warm_run_builds_no_rules_even_with_corpus_rules(corpus):
+    configure(corpus, 'select = ["mine", "translation.lowercase-names"]\nrules = ["myrules"]\n')
+    (corpus / "docs" / "a.txt").write_text(FLAGGY.replace("market", "markets"))
+    (corpus / "docs" / "keep" / "b.txt").write_text("Nothing of note happened on Monday.\n")
+    cold = Project(Options())
+    assert cold.has_corpus_rules and cold.pipeline.corpus_rules()
+    first = run(cold)
+    warm = Project(Options())
+    second = run(warm)
+    assert warm._pipelines == {}
+    assert {k: v.result.findings for k, v in second.items()} == {
+        k: v.result.findings for k, v in first.items()
+    }
+    # Another file changes the corpus statistics: every result is computed afresh.
+    (corpus / "docs" / "new.txt").write_text("Nothing of note happened on Tuesday.\n")
+    third = Project(Options())
+    run(third)
+    assert third._pipelines != {}
+
+
+def test_per_file_ignores_are_part_of_the_cache_key(corpus):
+    # a.txt and keep/b.txt have the same bytes; only a.txt gets the share-buttons rule.
+    configure(
+        corpus,
+        'select = ["boilerplate.share-buttons"]\n'
+        '[tool.cleaner.per-file-ignores]\n"docs/keep/*" = ["boilerplate.share-buttons"]\n',
+    )
+    for _ in range(2):
+        outcomes = run(Project(Options()))
+        assert outcomes["a.txt"].changed and not outcomes["keep/b.txt"].changed
+
+
+def test_the_configuration_file_supplies_command_line_defaults(corpus, capsys):
+    (corpus / "docs" / "d.md").write_text(FLAGGY)
+    configure(
+        corpus,
+        'select = ["mine"]\nrules = ["myrules"]\nglob = "*.md"\nfail-level = "warning"\n',
+    )
+    assert main(["check", "docs"]) == 1
+    out = capsys.readouterr().out
+    assert "d.md:1:" in out and "c.txt" not in out
+    assert main(["check", "docs", "--fail-level", "error"]) == 0
+
+
+def test_update_baseline_accepts_findings_and_keeps_other_files(corpus, capsys):
+    configure(corpus, 'select = ["mine"]\nrules = ["myrules"]\n')
+    (corpus / "docs" / "d.txt").write_text(FLAGGY)
+    assert main(["check", "docs", "--fail-level", "warning"]) == 1
+    assert main(["check", "docs", "--update-baseline"]) == 0
+    baseline = json.loads((corpus / "cleaner-baseline.json").read_text())
+    assert [e["path"] for e in baseline["findings"]] == ["docs/c.txt", "docs/d.txt"]
+    assert main(["check", "docs", "--fail-level", "warning"]) == 0
+    (corpus / "docs" / "d.txt").write_text("Nothing of note happened on Monday at all.\n")
+    assert main(["check", "docs/d.txt", "--update-baseline"]) == 0
+    baseline = json.loads((corpus / "cleaner-baseline.json").read_text())
+    assert [e["path"] for e in baseline["findings"]] == ["docs/c.txt"]
+    (corpus / "docs" / "c.txt").write_text(FLAGGY + "The market fell again, traders said.\n")
+    assert main(["check", "docs", "--fail-level", "warning"]) == 1
+    assert "c.txt:2:" in capsys.readouterr().out
+
+
+def test_cache_clear_and_no_cache(corpus, capsys):
+    configure(corpus, 'select = ["mine"]\nrules = ["myrules"]\n')
+    database = corpus / ".cleaner_cache" / "results.sqlite"
+    assert main(["check", "docs", "--no-cache"]) == 0
+    assert not database.exists()
+    assert main(["check", "docs"]) == 0
+    assert database.is_file()
+    assert main(["cache", "clear"]) == 0
+    assert not database.exists()
+    assert "cache cleared" in capsys.readouterr().err

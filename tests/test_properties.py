@@ -1,29 +1,20 @@
 """Invariants of the change log and the fixed point, on arbitrary and seed-like text.
 
-Profiles: the default runs in CI; `HYPOTHESIS_PROFILE=long` runs 10,000 examples
-per property (see CONTRIBUTING.md).
+Profiles (registered in tests/conftest.py): `ci` by default; `HYPOTHESIS_PROFILE=long`
+runs 10,000 examples per property (see README, Reliability).
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 import ftfy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import clean, replay, revert
 from cleaner.layout import is_prose
 from tests.conftest import SEEDS
-
-settings.register_profile(
-    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile(
-    "long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 PARAGRAPHS = [
     # The seeds' own residue (a date prefix, a glued "Share") is not article text.

@@ -1,4 +1,12 @@
-"""cleaner cache clear: forget every cached result (the cache lives in .cleaner_cache/)."""
+"""cleaner cache clear: forget every cached result.
+
+check and fix remember the files they found clean (with their findings and
+metadata) in .cleaner_cache/ next to the configuration file (or in the working
+directory; the `cache-dir` setting moves it). Entries are keyed by the tool's code,
+the rules and settings, and each file's bytes, so a stale entry is never used and
+clearing is only needed to reclaim disk space. --no-cache on check and fix skips
+the cache for one run.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +21,14 @@ from cleaner.config import load
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Subcommands of `cleaner cache`."""
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    actions.add_parser("clear", help="delete the cache of clean-file results")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file to use")
+    clearing = actions.add_parser("clear", help="delete the cache of clean-file results")
+    clearing.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="settings file naming the cache-dir (default: the nearest cleaner.toml or "
+        "pyproject.toml with [tool.cleaner])",
+    )
 
 
 def main(args: argparse.Namespace) -> int:

@@ -8,12 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.batch import Outcome
-from cleaner.engine import Pipeline
 from cleaner.errors import CleanerError
 from cleaner.project import Options, Project
-from cleaner.reading import Source, discover
+from cleaner.reading import DEFAULT_MAX_BYTES
 from cleaner.rule import Level
-from cleaner.ruleset import Selection, load_rules
 
 EXIT_CLEAN, EXIT_PENDING, EXIT_ERROR = 0, 1, 2
 
@@ -49,27 +47,28 @@ def add_input_options(parser: argparse.ArgumentParser, *, paths_help: str) -> No
     """Positional paths plus --glob / --text-field / --fail-level."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
     group = parser.add_argument_group("input")
+    # No argparse defaults here: an option left out falls back to the configuration
+    # file, then to the default Project names (*.txt, text, error).
     group.add_argument(
         "--glob",
-        default="*.txt",
-        help="files to take from directories, recursively (default: %(default)s)",
+        help="files to take from directories, recursively (default: glob setting, or *.txt)",
     )
     group.add_argument(
         "--text-field",
-        default="text",
         metavar="NAME",
-        help="JSONL field holding the text (default: %(default)s); other fields are kept",
+        help="JSONL field holding the text (default: text-field setting, or text); "
+        "other fields are kept",
     )
     group.add_argument(
         "--fail-level",
-        default="error",
         choices=["info", "warning", "error"],
-        help="findings at or above this level make the exit code 1 (default: %(default)s)",
+        help="findings at or above this level make the exit code 1 "
+        "(default: fail-level setting, or error)",
     )
 
 
-def add_project_options(parser: argparse.ArgumentParser) -> None:
-    """--config / --no-cache: where settings come from, whether to use the cache."""
+def add_project_options(parser: argparse.ArgumentParser, *, cache: bool = False) -> None:
+    """--config, and --no-cache for the commands that use the cache (check, fix)."""
     group = parser.add_argument_group("project")
     group.add_argument(
         "--config",
@@ -78,16 +77,21 @@ def add_project_options(parser: argparse.ArgumentParser) -> None:
         help="settings file (default: the nearest cleaner.toml or pyproject.toml "
         "with [tool.cleaner])",
     )
-    group.add_argument(
-        "--no-cache",
-        dest="cache",
-        action="store_false",
-        help="ignore and do not update the cache of clean files (.cleaner_cache/)",
-    )
+    if cache:
+        group.add_argument(
+            "--no-cache",
+            dest="cache",
+            action="store_false",
+            help="ignore and do not update the cache of clean files (.cleaner_cache/)",
+        )
 
 
-def project_from(args: argparse.Namespace) -> Project:
-    """The project the options and the configuration file describe."""
+def project_from(args: argparse.Namespace, *, baseline: bool = False) -> Project:
+    """The project the options and the configuration file describe.
+
+    Only check and fix leave out the findings the baseline accepts (`baseline`);
+    run and report record every finding.
+    """
     options = Options(
         select=tuple(args.select),
         ignore=tuple(args.ignore),
@@ -95,21 +99,12 @@ def project_from(args: argparse.Namespace) -> Project:
         fail_level=args.fail_level,
         glob=args.glob,
         text_field=args.text_field,
-        cache=getattr(args, "cache", True),
+        cache=getattr(args, "cache", False),
+        baseline=baseline,
         config=getattr(args, "config", None),
+        max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
     )
     return Project(options)
-
-
-def pipeline_from(args: argparse.Namespace) -> Pipeline:
-    """Load the rules the options ask for."""
-    selection = Selection(tuple(args.select), tuple(args.ignore))
-    return Pipeline(load_rules(args.rules, selection))
-
-
-def sources_from(args: argparse.Namespace) -> list[Source]:
-    """Discover the input files."""
-    return discover(args.paths, args.glob)
 
 
 def report_error(error: CleanerError) -> None:
@@ -135,6 +130,9 @@ class Tally:
         if outcome.error is not None:
             self.errors += 1
             report_error(outcome.error)
+        if outcome.notice is not None:  # a document too large to clean
+            self.findings += 1
+            self.failing_findings += outcome.notice.level >= self.fail_level
         result = outcome.result
         if result is None:
             return

@@ -11,17 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cleaner.batch import clean_sources
 from cleaner.commands.common import (
     Tally,
     add_input_options,
+    add_project_options,
     add_rule_options,
-    pipeline_from,
-    sources_from,
+    project_from,
 )
 from cleaner.report.diff import diff_lines, plain
 from cleaner.report.terminal import colored, use_color
-from cleaner.rule import Level
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,14 +32,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="colour the diff (default: when writing to a terminal and NO_COLOR is unset)",
     )
     add_rule_options(parser)
+    add_project_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     """Print a diff per changed document."""
-    pipeline = pipeline_from(args)
-    tally = Tally(Level.parse(args.fail_level))
+    project = project_from(args)
+    tally = Tally(project.fail_level)
     render = colored if use_color(sys.stdout, args.color) else plain
-    for outcome in clean_sources(sources_from(args), pipeline, args.text_field):
+    for outcome in project.outcomes(project.sources(args.paths)):
         tally.add(outcome)
         result = outcome.result
         if result is None or not result.changed:

@@ -15,16 +15,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from cleaner.batch import clean_sources
 from cleaner.commands.common import (
     Tally,
     add_input_options,
+    add_project_options,
     add_rule_options,
-    pipeline_from,
-    sources_from,
+    project_from,
 )
 from cleaner.report.site import ReportWriter
-from cleaner.rule import Level
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,15 +37,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="report folder (index.html, docs/, data/, assets/); replaced as a whole",
     )
     add_rule_options(parser)
+    add_project_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     """Clean every input in memory and write the report."""
-    pipeline = pipeline_from(args)
-    tally = Tally(Level.parse(args.fail_level))
-    sources = [s for s in sources_from(args) if args.out.resolve() not in s.path.resolve().parents]
-    with ReportWriter(args.out, [rule.spec for rule in pipeline.all_rules]) as writer:
-        for outcome in clean_sources(sources, pipeline, args.text_field):
+    project = project_from(args)
+    tally = Tally(project.fail_level)
+    out = args.out.resolve()
+    sources = [s for s in project.sources(args.paths) if out not in s.path.resolve().parents]
+    with ReportWriter(args.out, project.specs) as writer:
+        for outcome in project.outcomes(sources):
             tally.add(outcome)
             writer.add(outcome)
     print(f"{tally.summary('would change')} -> {args.out / 'index.html'}", file=sys.stderr)

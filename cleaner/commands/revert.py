@@ -8,6 +8,7 @@ Text files come back byte for byte; JSONL records get their original text back
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -52,11 +53,14 @@ def main(args: argparse.Namespace) -> int:
         data = read_bytes(path)
         if rel.endswith(".jsonl"):
             logs = (changes, merges, field_changes)
-            text = _revert_jsonl(rel, data.decode("utf-8"), logs, args.text_field)
+            raw = data.decode("utf-8", errors="surrogateescape")  # bad lines were kept as is
+            text = _revert_jsonl(rel, raw, logs, args.text_field)
         else:
-            cleaned = split(decode(data, str(path)).text)
+            # Cleaning may empty a file (blank lines only); decode() refuses empty input.
+            cleaned = split(decode(data, str(path)).text if data else "")
             text = cleaned.raw + revert(cleaned.body, changes.pop(rel, []))
-        atomic_write(args.out / rel, text.encode(encodings.get(rel, "utf-8")))
+        encoding = encodings.get(rel, "utf-8")
+        atomic_write(args.out / rel, text.encode(encoding, errors="surrogateescape"))
         restored += 1
     if changes:
         missing = ", ".join(sorted(changes)[:5])
@@ -69,7 +73,9 @@ def main(args: argparse.Namespace) -> int:
 
 def _log_records(path: Path) -> Iterator[dict[str, Any]]:
     text = decode(read_bytes(path), str(path)).text if path.stat().st_size else ""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a log line: str.splitlines would also cut at U+2028 or U+0085,
+    # which a change's "before" may hold verbatim (the logs keep non-ASCII readable).
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -139,7 +145,8 @@ Logs = tuple[dict[str, list[Change]], Merges, FieldChanges]
 
 def _revert_jsonl(rel: str, text: str, logs: Logs, field: str) -> str:
     changes, merges, field_changes = logs
-    lines = text.splitlines(keepends=True)
+    # The same line breaks the reader splits records at (cleaner.reading), no others.
+    lines = list(io.StringIO(text, newline=""))
     for index, line in enumerate(lines):
         doc = f"{rel}:{index + 1}"
         record_changes, merge = changes.pop(doc, None), merges.pop(doc, None)

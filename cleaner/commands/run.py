@@ -13,20 +13,19 @@ import contextlib
 import sys
 from pathlib import Path
 
-from cleaner.batch import clean_sources
 from cleaner.commands.common import (
     Tally,
     add_input_options,
+    add_project_options,
     add_rule_options,
-    pipeline_from,
-    sources_from,
+    project_from,
 )
-from cleaner.engine import Pipeline
+from cleaner.commands.scale import add_scale_options, scaled_outcomes
 from cleaner.errors import CleanerError
 from cleaner.output import RunWriter
 from cleaner.reading import Source
 from cleaner.report.site import ReportWriter
-from cleaner.rule import Level
+from cleaner.rule import RuleSpec
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,21 +46,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also write the HTML report here (replaced as a whole, so not --out or above it)",
     )
     add_rule_options(parser)
+    add_project_options(parser)
+    add_scale_options(parser)
 
 
 def main(args: argparse.Namespace) -> int:
     """Clean every input into --out."""
-    pipeline = pipeline_from(args)
-    sources = _outside(sources_from(args), args.out)
-    tally = Tally(Level.parse(args.fail_level))
-    report = _report_writer(args, pipeline)
+    project = project_from(args)
+    sources = _outside(project.sources(args.paths), args.out)
+    tally = Tally(project.fail_level)
+    report = _report_writer(args, project.specs)
     if report is not None:
         sources = _outside(sources, args.report)
     with contextlib.ExitStack() as stack:
         writer = stack.enter_context(RunWriter(args.out))
         if report is not None:
             stack.enter_context(report)
-        for outcome in clean_sources(sources, pipeline, args.text_field):
+        for outcome in scaled_outcomes(project, sources, args):
             tally.add(outcome)
             writer.add(outcome)
             if report is not None:
@@ -70,26 +71,34 @@ def main(args: argparse.Namespace) -> int:
     return tally.exit_code(edits_fail=False)
 
 
-def _report_writer(args: argparse.Namespace, pipeline: Pipeline) -> ReportWriter | None:
+def _report_writer(args: argparse.Namespace, specs: list[RuleSpec]) -> ReportWriter | None:
     """The report writer --report asks for; the report folder is replaced, so not --out."""
     if args.report is None:
         return None
     report, out = args.report.resolve(), args.out.resolve()
     if report == out or report in out.parents:
         raise CleanerError("--report must not be --out or a folder holding it", path=str(report))
-    return ReportWriter(args.report, [rule.spec for rule in pipeline.all_rules])
+    return ReportWriter(args.report, specs)
 
 
 def _outside(sources: list[Source], out_dir: Path) -> list[Source]:
     """Skip files already inside the output folder; refuse to overwrite an input."""
     out = out_dir.resolve()
     kept = []
+    named: dict[str, Path] = {}
     for source in sources:
         path = source.path.resolve()
         if (out / source.rel).resolve() == path:
             raise CleanerError(
                 "output would overwrite this input; choose another --out", path=str(path)
             )
+        if source.rel in named:  # two folders with an a.txt each: one copy, mixed logs
+            raise CleanerError(
+                f"same output name {source.rel!r} as {named[source.rel]}; "
+                "run the folders separately or name their common parent",
+                path=str(source.path),
+            )
+        named[source.rel] = source.path
         if out not in path.parents:
             kept.append(source)
     return kept

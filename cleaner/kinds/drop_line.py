@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from cleaner.document import TextView
 from cleaner.kinds.common import Capture, default_message, phrase_alternatives, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
-from cleaner.patterns import finditer
+from cleaner.patterns import match_at
 from cleaner.rule import Edit, MetadataItems, RuleSpec
 
 _SPACE = r"[^\S\r\n]"
@@ -40,18 +42,65 @@ class DropLine:
         self.capture = Capture.read(params, [self.pattern])
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
+        self._verdicts: dict[str, MetadataItems | None] = {}
 
     def detect(self, view: TextView) -> Iterator[Edit]:
-        """One edit per matching line (consecutive matches are removed together)."""
-        matched: list[tuple[int, MetadataItems]] = []
-        for match in finditer(self.pattern, view.text):
-            if match.end() == match.start() or "\n" in match.group():
-                continue  # empty, or a phrase's inner space matched a line break
-            index = view.line_index(match.start())
-            words = len(match.group("body").split())
-            if self.max_words and words > self.max_words:
+        """One edit per matching line (consecutive matches are removed together).
+
+        Lines are judged one at a time, and a line's verdict is remembered by its
+        text: the engine's later passes, and the same widget in the next document,
+        cost a dictionary lookup. Lines with more words than `max_words` allows, and
+        lines outside `where`, never reach the pattern.
+        """
+        text = view.text
+        starts = view.line_starts
+        verdicts = self._verdicts
+        for index, start in enumerate(starts):
+            end = starts[index + 1] if index + 1 < len(starts) else len(text)
+            line = text[start:end]
+            verdict = verdicts.get(line, _UNKNOWN)
+            if verdict is None or not allowed(view, index, self.where):
                 continue
-            if allowed(view, index, self.where):
-                matched.append((index, self.capture.metadata(match, "body")))
-        for index, metadata in matched:
-            yield remove_lines(view, index, index, self.rule, self.message, metadata)
+            if verdict is _UNKNOWN:
+                verdict = self._judge(text, start, end)
+                if len(verdicts) >= VERDICT_CACHE:
+                    verdicts.clear()
+                verdicts[line] = verdict
+            if verdict is not None:
+                yield remove_lines(view, index, index, self.rule, self.message, verdict)
+
+    def _judge(self, text: str, start: int, end: int) -> MetadataItems | None:
+        """The metadata a removable line carries, or None when the line stays."""
+        if self.max_words and _letter_words(text[start:end]) > self.max_words:
+            return None
+        match = match_at(self.pattern, text, start, end)
+        if match is None or match.end() == match.start() or "\n" in match.group():
+            return None  # no match, empty, or a phrase's inner space matched a line break
+        if self.max_words and len(match.group("body").split()) > self.max_words:
+            return None
+        return self.capture.metadata(match, "body")
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the verdicts (worker processes and Dask ship detectors)."""
+        return {**self.__dict__, "_verdicts": {}}
+
+
+_UNKNOWN: MetadataItems = (("", ""),)
+VERDICT_CACHE = 8192
+
+
+def _letter_words(line: str) -> int:
+    """Words of a line that must be part of a match's body, not decoration or a count.
+
+    Decoration is punctuation, symbols and spaces, and a count is digits with an
+    optional k/M: a word with any other letter can only be in the body, so a line
+    with more such words than max_words can never give an accepted match. (Where
+    `\\s` and str.split disagree, this count is lower, never higher: safe.)
+    """
+    words = line.split()
+    if len(words) <= 1:
+        return len(words)
+    return len(_LETTER_WORD.findall(line))
+
+
+_LETTER_WORD = regex.compile(r"\S*?(?![kKmM])\p{L}\S*")

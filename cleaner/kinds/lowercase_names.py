@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from cleaner.document import TextView
 from cleaner.kinds.gate import LanguageGate
-from cleaner.kinds.tokens import Word, in_markup, is_titled, words
+from cleaner.kinds.tokens import Word, in_markup, is_titled, line_words
 from cleaner.layout import is_prose
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
@@ -56,8 +56,7 @@ class LowercaseNames:
         counts: Counter[str] = Counter()
         if not self.gate.applies(view):
             return counts
-        for line in view.lines:
-            found = list(words(view.text, line.start, line.end))
+        for found in line_words(view):
             for index, word in enumerate(found):
                 if not self._counted(view, word):
                     continue
@@ -83,10 +82,10 @@ class LowercaseNames:
         """Flag lower-case words of prose lines that are names."""
         if not self.gate.applies(view):
             return
-        for line in view.lines:
+        for line, found in zip(view.lines, line_words(view), strict=True):
             if not is_prose(line.text):
                 continue
-            for word in words(view.text, line.start, line.end):
+            for word in found:
                 message = self._judge(word.text, stats) if self._counted(view, word) else ""
                 if message:
                     yield Finding(word.start, word.end, self.rule, self.level, message)

@@ -74,9 +74,19 @@ class MixedScript:
             return None
         return "".join(letter for letter in letters if letter is not None)
 
-    def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def _words(self, text: str, with_ascii: bool = True) -> Iterator[tuple[int, int, str]]:
+        """Words of at least min_length letters, NFC; ASCII words only `with_ascii`.
+
+        An ASCII word is its own NFC and all letters, so it skips the per-letter work;
+        it can never mix scripts, so detection leaves it out altogether.
+        """
         for match in _WORD.finditer(text):
-            word = unicodedata.normalize("NFC", match.group())
+            word = match.group()
+            if word.isascii():
+                if with_ascii and len(word) >= self.min_length:
+                    yield match.start(), match.end(), word
+                continue
+            word = unicodedata.normalize("NFC", word)
             if sum(c.isalpha() for c in word) >= self.min_length:
                 yield match.start(), match.end(), word
 
@@ -89,12 +99,15 @@ class MixedScript:
         return counts
 
     def detect(self, view: TextView) -> Iterator[Outcome]:
-        """Judge one text by its own counts."""
+        """Judge one text by its own counts (only counted when a word mixes scripts)."""
+        text = view.text
+        if text.isascii() or all(self.repair(w) is None for _, _, w in self._words(text, False)):
+            return iter(())
         return self.detect_with(view, self.observe(view))
 
     def detect_with(self, view: TextView, stats: Counter[str]) -> Iterator[Outcome]:
         """Repair words whose pure spelling the corpus knows; report the others."""
-        for start, end, word in self._words(view.text):
+        for start, end, word in self._words(view.text, False):
             repaired = self.repair(word)
             if repaired is None:
                 continue

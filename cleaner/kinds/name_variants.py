@@ -29,10 +29,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from cleaner.document import TextView
 from cleaner.kinds.gate import LanguageGate
-from cleaner.kinds.tokens import Word, fold_accents, in_markup, is_titled, words
+from cleaner.kinds.tokens import Word, fold_accents, in_markup, is_titled, line_words
 from cleaner.params import Params
 from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
 
@@ -62,6 +63,15 @@ class NameVariants:
         self.key = lru_cache(maxsize=65536)(self._key)
         self._cache: tuple[Counter[str], int, Index] | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the caches (worker processes and Dask ship detectors)."""
+        return {**self.__dict__, "key": None, "_cache": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.key = lru_cache(maxsize=65536)(self._key)
+
     def _key(self, form: str) -> str:
         """The folded spelling: equal keys may be one name."""
         folded = fold_accents(self.canonical.get(form, form))
@@ -71,8 +81,7 @@ class NameVariants:
 
     def names(self, view: TextView) -> Iterator[tuple[Word, bool, list[Word]]]:
         """Capitalised words that may be names: mid-sentence or not, adjacent capitals."""
-        for line in view.lines:
-            found = list(words(view.text, line.start, line.end))
+        for found in line_words(view):
             titled = [w for w in found if is_titled(w.text)]
             headline = len(found) >= 3 and len(titled) >= self.headline_share * len(found)
             for index, word in enumerate(found):

@@ -9,11 +9,14 @@ spelling follow other rules than prose).
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+
+from cleaner.document import TextView
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])[\"”»’')\]]*\s+(?=[\"“«„(\[]?[\p{Lu}\d])")
@@ -67,6 +70,24 @@ def words(text: str, start: int, end: int) -> Iterator[Word]:
         yield Word(match.start(), match.end(), match.group(), initial)
 
 
+_LINE_WORDS: weakref.WeakKeyDictionary[TextView, list[list[Word]]] = weakref.WeakKeyDictionary()
+
+
+def line_words(view: TextView) -> list[list[Word]]:
+    """The words of every line of a view, computed once per view.
+
+    Several translation rules read the same words in the same pass (and twice
+    each: to count, then to judge); the view is shared, so they share the list.
+    """
+    found = _LINE_WORDS.get(view)
+    if found is None:
+        text = view.text
+        found = [list(words(text, line.start, line.end)) for line in view.lines]
+        _LINE_WORDS[view] = found
+    return found
+
+
+@lru_cache(maxsize=65536)
 def is_titled(word: str) -> bool:
     """A capitalised word: a capital first letter followed by lower-case letters."""
     return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:])

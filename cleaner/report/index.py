@@ -18,6 +18,7 @@ from html import escape
 from typing import Any
 
 from cleaner.batch import Outcome
+from cleaner.changelog import plain
 from cleaner.report.html import shell
 from cleaner.rule import Level, RuleSpec
 
@@ -139,7 +140,7 @@ def _metadata_summary(metadata: dict[str, Any]) -> str:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=plain)
 
 
 def _header(summary: Summary) -> str:

@@ -63,6 +63,9 @@ def field_line(outcome: Outcome, name: str) -> int:
 
 def finding_lines(outcome: Outcome, minimum: Level = Level.INFO) -> Iterator[str]:
     """One line per finding at or above `minimum`, located in the original text."""
+    notice = outcome.notice  # a document not cleaned (over --max-bytes)
+    if notice is not None and notice.level >= minimum:
+        yield f"{location(outcome, 1, 1)}: {notice.rule} [{notice.level}] {notice.message}"
     result = outcome.result
     if result is None:
         return

@@ -1,0 +1,205 @@
+"""Throughput and memory of `cleaner run`, per stage and end to end, beside datatrove.
+
+One command measures everything on one generated corpus (benchmarks/corpus.py):
+
+    .venv/bin/python benchmarks/throughput.py --docs 20000 --jobs 1,2 --datatrove
+
+- stages: each default pack alone, and all of them, in this process on the first
+  --stage-docs documents (engine only: no reading or writing);
+- end to end: `cleaner run CORPUS --out DIR --jobs N` as a child process for each N
+  in --jobs (start-up, reading, change log, flags, metadata and language findings
+  included), with its peak memory (the resident set of the process and its
+  workers, sampled every 50 ms), and a check that every N wrote identical output;
+- datatrove (--datatrove, needs `pip install -e ".[bench]"`): the same corpus
+  through its comparable pipeline, JsonlReader -> FTFYFormatter ->
+  SymbolLinesFormatter -> a regex line remover (the widget phrases of our
+  boilerplate rules) -> C4QualityFilter -> JsonlWriter, once with its default
+  ftfy step and once with ftfy gated by our mojibake marker regex;
+- memory (--memory 20000,200000): peak memory of end-to-end runs on corpora of
+  those sizes (with --memory-select PACKS to keep a large run short).
+
+Timing means something only on an idle machine: the load average is printed with
+the figures. MB are 10^6 bytes of UTF-8 input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import corpus  # noqa: E402
+from cleaner.engine import Pipeline  # noqa: E402
+from cleaner.ruleset import Selection, load_rules  # noqa: E402
+
+PACKS = ("encoding", "whitespace", "metadata", "boilerplate", "translation")
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def row(name: str, docs: int, size: int, seconds: float, extra: str = "") -> str:
+    return (
+        f"| {name} | {docs} | {seconds:.1f} | {size / 1e6 / seconds:.3f} | "
+        f"{docs / seconds:.1f} | {extra} |"
+    )
+
+
+def stages(path: Path, count: int) -> list[str]:
+    """Each pack alone, then all packs: engine time on the first `count` documents."""
+    texts = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= count:
+                break
+    size = sum(len(text.encode()) for text in texts)
+    rows = []
+    for name, select in [*((pack, (pack,)) for pack in PACKS), ("all packs", ())]:
+        pipeline = Pipeline(load_rules([], Selection(select=select)))
+        pipeline.clean(texts[0])  # lazy models (language ID) load outside the timing
+        start = time.perf_counter()
+        for text in texts:
+            pipeline.clean(text)
+        rows.append(row(f"stage: {name}", len(texts), size, time.perf_counter() - start))
+    return rows
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(status.split("VmRSS:")[1].split()[0]) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def timed(command: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, int, int]:
+    """Run a command; wall seconds, peak tree RSS and exit code (one of `ok`, else exit)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = 0
+        while child.poll() is None:
+            peak = max(peak, tree_rss(child.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        if child.returncode not in ok:
+            errors.seek(0)
+            tail = errors.read()[-2000:].decode(errors="replace")
+            sys.exit(f"failed ({child.returncode}): {' '.join(command)}\n{tail}")
+    return seconds, peak, child.returncode
+
+
+def run_command(path: Path, out: Path, jobs: int, select: str) -> list[str]:
+    command = [sys.executable, "-m", "cleaner", "run", str(path), "--out", str(out)]
+    command += ["--jobs", str(jobs), "--no-progress"]
+    for pack in filter(None, select.split(",")):
+        command += ["--select", pack]
+    return command
+
+
+def digest(folder: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        sha.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return sha.hexdigest()
+
+
+def end_to_end(path: Path, docs: int, jobs: list[int], work: Path) -> list[str]:
+    size, rows, digests, base = path.stat().st_size, [], set(), None
+    for count in jobs:
+        out = work / f"out-{count}"
+        shutil.rmtree(out, ignore_errors=True)
+        seconds, peak, _ = timed(run_command(path, out, count, ""))
+        base = base or seconds
+        digests.add(digest(out))
+        extra = f"peak RSS {peak / 1e6:.0f} MB; speed-up {base / seconds:.2f}x"
+        rows.append(row(f"cleaner run --jobs {count}", docs, size, seconds, extra))
+    rows.append(
+        f"| identical output for --jobs {','.join(map(str, jobs))} | "
+        f"{'yes' if len(digests) == 1 else 'NO'} | | | | |"
+    )
+    return rows
+
+
+def datatrove(path: Path, docs: int, work: Path) -> list[str]:
+    rows, size = [], path.stat().st_size
+    for gated in (False, True):
+        out = work / f"datatrove-{'gated' if gated else 'ftfy'}"
+        shutil.rmtree(out, ignore_errors=True)  # datatrove skips tasks its logs call done
+        command = [sys.executable, str(Path(__file__).with_name("datatrove_pipeline.py"))]
+        command += [str(path), str(out)] + (["--gated"] if gated else [])
+        seconds, peak, _ = timed(command, ok=(0,))
+        name = "datatrove, ftfy gated by our markers" if gated else "datatrove, default ftfy"
+        rows.append(row(name, docs, size, seconds, f"peak RSS {peak / 1e6:.0f} MB"))
+    return rows
+
+
+def memory(sizes: list[int], select: str, work: Path) -> list[str]:
+    rows, first = [], None
+    for docs in sizes:
+        path = work / f"memory-{docs}.jsonl"
+        corpus.write(path, docs)
+        seconds, peak, _ = timed(run_command(path, work / f"memory-out-{docs}", 1, select))
+        first = first or peak
+        extra = f"peak RSS {peak / 1e6:.0f} MB ({peak / first:.2f}x of the first)"
+        label = f"memory: cleaner run --jobs 1{' --select ' + select if select else ''}"
+        rows.append(row(label, docs, path.stat().st_size, seconds, extra))
+        path.unlink()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=20_000, help="corpus size (default 20000)")
+    parser.add_argument("--jobs", default="1,2", help="process counts to run end to end")
+    parser.add_argument("--stage-docs", type=int, default=300, help="documents per stage")
+    parser.add_argument("--datatrove", action="store_true", help="run datatrove side by side")
+    parser.add_argument("--memory", default="", help="corpus sizes for the memory rows")
+    parser.add_argument("--memory-select", default="", help="packs for the memory rows")
+    parser.add_argument("--work", type=Path, help="folder for corpora and outputs (kept)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / f"corpus-{args.docs}.jsonl"
+    if not path.exists():
+        corpus.write(path, args.docs)
+    print(f"corpus: {args.docs} documents, {path.stat().st_size / 1e6:.1f} MB; {load()}")
+    print(f"cpus: {os.cpu_count()}; python {sys.version.split()[0]}\n")
+    print("| what | docs | seconds | MB/s | docs/s | notes |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for line in stages(path, args.stage_docs):
+        print(line, flush=True)
+    for line in end_to_end(path, args.docs, [int(j) for j in args.jobs.split(",")], work):
+        print(line, flush=True)
+    if args.datatrove:
+        for line in datatrove(path, args.docs, work):
+            print(line, flush=True)
+    if args.memory:
+        for line in memory([int(n) for n in args.memory.split(",")], args.memory_select, work):
+            print(line, flush=True)
+    print(f"\nafter: {load()}; outputs in {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

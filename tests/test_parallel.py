@@ -1,0 +1,109 @@
+"""--jobs N: the same outputs as one process, in input order, with bounded work in flight."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner import parallel
+from cleaner.batch import clean_sources
+from cleaner.cli import main
+from cleaner.corpus import gather
+from cleaner.engine import Pipeline
+from cleaner.output import RunWriter
+from cleaner.parallel import chunked, ordered_map
+from cleaner.reading import discover
+from cleaner.ruleset import Selection, load_rules
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def default_pipeline() -> Pipeline:
+    return Pipeline(load_rules([], Selection()))
+
+
+def corpus(folder: Path) -> Path:
+    """Seed documents as files and as JSONL records (with a broken record among them)."""
+    folder.mkdir()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    for index, text in enumerate(texts):
+        (folder / f"doc{index}.txt").write_text(text, encoding="utf-8")
+    lines = [json.dumps({"id": i, "text": texts[i % len(texts)][i:]}) for i in range(12)]
+    lines.insert(5, "{broken")
+    (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))}
+
+
+def test_two_jobs_write_exactly_what_one_job_writes(tmp_path, default_pipeline, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_ITEMS", 2)  # many chunks, so order matters
+    sources = discover([corpus(tmp_path / "in")], "*.*")
+    outputs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        with RunWriter(out) as writer:
+            for outcome in clean_sources(sources, default_pipeline, jobs=jobs):
+                writer.add(outcome)
+        outputs.append(folder_bytes(out))
+    assert outputs[0] == outputs[1]
+    assert b"translation." in outputs[0]["flags.jsonl"]  # corpus-level rules ran too
+    assert outputs[0]["changes.jsonl"]
+
+
+def test_cli_jobs_option_gives_identical_output_and_exit_code(tmp_path):
+    folder = corpus(tmp_path / "in")
+    codes = [
+        main(["run", str(folder), "--glob", "*.*", "--out", str(tmp_path / f"o{j}"), "--jobs", j])
+        for j in ("1", "2")
+    ]
+    assert codes[0] == codes[1] == 2  # the broken record is an error in both
+    assert folder_bytes(tmp_path / "o1") == folder_bytes(tmp_path / "o2")
+
+
+def test_parallel_corpus_statistics_equal_the_sequential_ones(tmp_path, default_pipeline):
+    sources = discover([corpus(tmp_path / "in")], "*.*")
+    one = gather(sources, default_pipeline, jobs=1)
+    two = gather(sources, default_pipeline, jobs=2)
+    assert one == two and any(one.values())
+    assert [list(counter) for counter in one.values()] == [list(c) for c in two.values()]
+
+
+def slow_square(state: int, chunk: list[int]) -> list[int]:
+    time.sleep(0.05 * (3 - chunk[0] % 3))  # later chunks finish first
+    return [state * value * value for value in chunk]
+
+
+def test_ordered_map_keeps_chunk_order_when_workers_finish_out_of_order():
+    chunks = [[value] for value in range(9)]
+    results = list(ordered_map(slow_square, chunks, 3, 2))
+    assert results == [([value], [2 * value * value]) for value in range(9)]
+
+
+def test_ordered_map_reads_the_input_only_a_window_ahead():
+    read = []
+
+    def items():
+        for value in range(200):
+            read.append(value)
+            yield [value]
+
+    results = ordered_map(slow_square, items(), 2, 1)
+    next(results)
+    assert len(read) <= 2 * parallel.WINDOW_PER_JOB + 1
+    results.close()
+
+
+def test_chunks_are_bounded_by_count_and_weight():
+    chunks = list(chunked(["a" * 10] * 5 + ["b" * 100, "c"], len, max_weight=50))
+    assert [len(chunk) for chunk in chunks] == [5, 1, 1]
+    assert [item for chunk in chunks for item in chunk] == ["a" * 10] * 5 + ["b" * 100, "c"]
+    many = list(chunked(range(40), lambda _: 1))
+    assert [len(chunk) for chunk in many] == [parallel.CHUNK_ITEMS] * 2 + [
+        40 - 2 * parallel.CHUNK_ITEMS
+    ]
