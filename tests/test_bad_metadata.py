@@ -8,16 +8,14 @@ from cleaner.cli import main
 from tests.test_bad_input import cli, snapshot
 
 
-def test_revert_restores_line_separators_in_records_and_files_cleaning_emptied(tmp_path, capsys):
-    """Regression: revert split logs at U+2028 and refused an emptied cleaned file."""
+def test_revert_restores_line_separators_in_records(tmp_path, capsys):
+    """Regression: revert split logs at U+2028 (a blank file is now an input error)."""
     folder = tmp_path / "in"
     folder.mkdir()
     record = {"text": "One\u2028two.\n\nShare", "note": "a\x85b"}
     (folder / "r.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
-    (folder / "blank.txt").write_bytes(b"\n\n\n")
     out, back = tmp_path / "out", tmp_path / "back"
     assert cli(capsys, "run", str(folder), "--out", str(out), "--glob", "*")[0] in (0, 1)
-    assert (out / "blank.txt").read_bytes() == b""
     assert cli(capsys, "revert", str(out), "--out", str(back)) == (0, [])
     assert snapshot(back) == snapshot(folder)
 
