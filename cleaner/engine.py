@@ -94,13 +94,17 @@ class _RollBack(Exception):
         self.rule = rule
 
 
-def _deleted(before: str, replacement: str) -> int:
-    """Non-space characters an edit deletes; a repair (non-blank replacement) deletes none.
+def _deleted(before: str, replacement: str, repair: bool) -> int:
+    """Non-space characters an edit deletes (net of what it puts back).
 
-    The valve guards against losing content, and "â€™" -> "’" loses nothing even
-    though it is shorter.
+    The valve guards against losing content, and a repair loses nothing even when it
+    is shorter ("â€™" -> "’", a whole HTML page -> its text): for the edits of repair
+    kinds only a blank replacement counts. Any other rule that replaces a line by
+    a shorter one deletes the difference.
     """
-    return 0 if replacement.strip() else _nonspace(before)
+    if repair:
+        return 0 if replacement.strip() else _nonspace(before)
+    return max(0, _nonspace(before) - _nonspace(replacement))
 
 
 def _nonspace(text: str) -> int:
@@ -119,6 +123,7 @@ class Pipeline:
         self.editing, self.reporting = _split_reporting(self.rules)
         self._field_rules: dict[str, tuple[list[Rule], list[Rule]]] = {}
         self.exclusive = {r.id for r in self.all_rules if getattr(r.detector, "exclusive", False)}
+        self.repairing = {r.id for r in self.all_rules if getattr(r.detector, "repairs", False)}
         self.max_passes = max_passes
         self.valve = valve
 
@@ -216,7 +221,8 @@ class Pipeline:
             rule_edits = [o for o in outcomes if isinstance(o, Edit)]
             findings.extend(o for o in outcomes if isinstance(o, Finding))
             if rule_edits and self._valve_holds(run, rule.id, rule_edits, view.text):
-                findings.append(_held_back_finding(rule, rule_edits, view.text, run))
+                finding = _held_back_finding(rule, rule_edits, view.text, run, self.repairing)
+                findings.append(finding)
                 continue
             edits.extend(rule_edits)
         return edits, findings
@@ -225,7 +231,8 @@ class Pipeline:
         """Whether this rule's edits, with what it already removed, cross the valve."""
         if rule in run.held_back:
             return True
-        removing = sum(_deleted(text[e.start : e.end], e.replacement) for e in edits)
+        repair = rule in self.repairing
+        removing = sum(_deleted(text[e.start : e.end], e.replacement, repair) for e in edits)
         total = run.removed.get(rule, 0) + removing
         if run.nonspace and total > self.valve * run.nonspace:
             if run.removed.get(rule, 0):
@@ -245,7 +252,7 @@ class Pipeline:
             )
             where = to_original(anchor, earlier) if earlier else anchor
             line, col = origin.position(where)
-            removed = _deleted(before, edit.replacement)
+            removed = _deleted(before, edit.replacement, edit.rule in self.repairing)
             run.removed[edit.rule] = run.removed.get(edit.rule, 0) + removed
             if edit.note:
                 run.notes.append((len(run.changes), edit.rule, edit.note))
@@ -318,8 +325,11 @@ def is_corpus_detector(detector: object) -> TypeGuard[CorpusDetector]:
     return _CORPUS_KINDS[kind]
 
 
-def _held_back_finding(rule: Rule, edits: list[Edit], text: str, run: _Run) -> Finding:
-    removing = sum(_deleted(text[e.start : e.end], e.replacement) for e in edits)
+def _held_back_finding(
+    rule: Rule, edits: list[Edit], text: str, run: _Run, repairing: set[str]
+) -> Finding:
+    repair = rule.id in repairing
+    removing = sum(_deleted(text[e.start : e.end], e.replacement, repair) for e in edits)
     percent = round(100 * removing / run.nonspace) if run.nonspace else 100
     message = VALVE_RULE_MESSAGE.format(percent=percent, count=len(edits))
     if rule.id in run.barred:

@@ -132,7 +132,10 @@ class Detector(Protocol):
     `produces_edits = False`; the engine then runs it once, on the final text. One
     that must act before the others judge the text (a whole-page rewrite, an
     encoding repair) says `exclusive = True`: in a pass where exclusive rules
-    propose edits, only theirs are applied.
+    propose edits, only theirs are applied. A kind whose edits repair text rather
+    than remove it says `repairs = True`: the valve then counts only its blank
+    replacements as deletions (for other kinds, a shorter replacement deletes the
+    difference).
     """
 
     def detect(self, view: TextView) -> Iterable[Outcome]:

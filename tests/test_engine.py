@@ -174,11 +174,6 @@ def test_valve_adds_up_what_a_rule_removes_pass_after_pass(rule_dir):
     assert [(f.rule, f.message) for f in result.findings] == [("t.nibble", VALVE_ROLLBACK_MESSAGE)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the valve counts a non-blank replacement as a repair that deletes nothing, "
-    "so a substitute rule that replaces each line by one character is not held back",
-)
 def test_valve_holds_back_a_substitute_rule_that_replaces_everything(rule_dir):
     hostile(rule_dir, "t.wipe", "substitute", ".+", extra='  replacement: "x"\n')
     result = pipeline_of(rule_dir).clean(PROSE)

@@ -38,6 +38,8 @@ _BLANK_RUNS = regex.compile(r"\n\s*\n\s*")
 class HtmlDocument:
     """Detector for the html_document kind."""
 
+    repairs = True  # the valve counts only blank replacements (cleaner.engine)
+
     exclusive = True
 
     def __init__(self, spec: RuleSpec, params: Params) -> None:

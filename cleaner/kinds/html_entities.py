@@ -35,6 +35,8 @@ REFERENCE = regex.compile(
 class HtmlEntities:
     """Detector for the html_entities kind."""
 
+    repairs = True  # the valve counts only blank replacements (cleaner.engine)
+
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         self.only = frozenset(params.texts("only"))
         self.keep = frozenset(params.texts("keep"))

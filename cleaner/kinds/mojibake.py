@@ -74,6 +74,7 @@ class Mojibake:
     judges the line, so a garbled sentence is never mistaken for a menu.
     """
 
+    repairs = True  # the valve counts only blank replacements (cleaner.engine)
     exclusive = True
 
     def __init__(self, spec: RuleSpec, params: Params) -> None:

@@ -22,6 +22,8 @@ from cleaner.rule import Edit, RuleSpec
 class Translate:
     """Detector for the translate kind."""
 
+    repairs = True  # the valve counts only blank replacements (cleaner.engine)
+
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         self.mapping = params.mapping("mapping")
         if not self.mapping or "" in self.mapping:

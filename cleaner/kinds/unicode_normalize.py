@@ -32,6 +32,8 @@ _SEGMENT = regex.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 class UnicodeNormalize:
     """Detector for the unicode_normalize kind."""
 
+    repairs = True  # the valve counts only blank replacements (cleaner.engine)
+
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         self.form = cast(Form, params.choice("form", FORMS, "NFC"))
         message = params.text("message", default_message(spec))
