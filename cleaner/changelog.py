@@ -161,3 +161,24 @@ def plain(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return sorted(value, key=str)
     return str(value)  # bytes (!!binary) and anything else: readable, never a crash
+
+
+def collect_metadata(changes: Sequence[Change]) -> dict[str, Any]:
+    """Fields taken out of the body, in order; a field found twice becomes a list.
+
+    List fields (tuple values, such as hashtags as keywords) are always lists.
+    """
+    metadata: dict[str, Any] = {}
+    for change in changes:
+        for key, value in change.metadata:
+            if isinstance(value, tuple):
+                listed = metadata.setdefault(key, [])
+                listed.extend(item for item in value if item not in listed)
+            elif key not in metadata:
+                metadata[key] = value
+            elif isinstance(metadata[key], list):
+                if value not in metadata[key]:
+                    metadata[key].append(value)
+            elif metadata[key] != value:
+                metadata[key] = [metadata[key], value]
+    return metadata

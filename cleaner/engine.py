@@ -5,8 +5,7 @@ edits, applies it and records one `Change` per edit. Passes repeat until no rule
 proposes an edit; the findings of that last, quiet pass describe the final text.
 Three protections keep a run safe: a bound on passes with cycle detection, a
 per-rule safety valve that holds back a rule about to delete most of a document
-(a rule that gets there pass by pass is rolled back: the document is cleaned again
-without it), and the regex timeout, after which the rule is skipped for that
+(cleaner.valve), and the regex timeout, after which the rule is skipped for that
 document.
 """
 
@@ -18,16 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 from cleaner import edits as edit_ops
-from cleaner.changelog import Change, FieldChange, to_final, to_original
+from cleaner.changelog import Change, FieldChange, collect_metadata, to_final, to_original
 from cleaner.document import TextView
 from cleaner.errors import OscillationError
 from cleaner.rule import BODY, CorpusDetector, Edit, Finding, Level, Outcome, Rule
+from cleaner.valve import VALVE_RATIO, RollBack, Valve, nonspace
 
 CorpusStats = dict[str, Counter[str]]
 MAX_PASSES = 10
-VALVE_RATIO = 0.5
-VALVE_RULE_MESSAGE = "held back: would remove {percent}% of the document ({count} edits)"
-VALVE_ROLLBACK_MESSAGE = "held back: pass after pass it would remove most of the document"
 TIMEOUT_MESSAGE = "regular expression timed out; rule skipped for this document"
 
 
@@ -64,51 +61,12 @@ class _Run:
 
     original: str
     text: str
-    nonspace: int
+    valve: Valve
     changes: list[Change] = field(default_factory=list)
-    removed: dict[str, int] = field(default_factory=dict)
-    held_back: set[str] = field(default_factory=set)
-    barred: frozenset[str] = frozenset()
     timed_out: set[str] = field(default_factory=set)
     seen: dict[int, int] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
     corpus: CorpusStats | None = None
-
-    def new_epoch(self) -> None:
-        """Judge held-back rules afresh, against the text as it is now.
-
-        A rule held back because its edits, together, crossed the valve may fit once
-        other rules have removed part of what it wanted (a second run would apply
-        it). Giving it that chance here keeps cleaning idempotent.
-        """
-        self.nonspace = _nonspace(self.text)
-        self.removed = {}
-        self.held_back = set(self.barred)
-
-
-class _RollBack(Exception):
-    """A rule crossed the valve after some of its edits were applied: undo them all."""
-
-    def __init__(self, rule: str) -> None:
-        super().__init__(rule)
-        self.rule = rule
-
-
-def _deleted(before: str, replacement: str, repair: bool) -> int:
-    """Non-space characters an edit deletes (net of what it puts back).
-
-    The valve guards against losing content, and a repair loses nothing even when it
-    is shorter ("â€™" -> "’", a whole HTML page -> its text): for the edits of repair
-    kinds only a blank replacement counts. Any other rule that replaces a line by
-    a shorter one deletes the difference.
-    """
-    if repair:
-        return 0 if replacement.strip() else _nonspace(before)
-    return max(0, _nonspace(before) - _nonspace(replacement))
-
-
-def _nonspace(text: str) -> int:
-    return len(text) - sum(text.count(c) for c in " \t\r\n\u00a0")
 
 
 class Pipeline:
@@ -123,7 +81,9 @@ class Pipeline:
         self.editing, self.reporting = _split_reporting(self.rules)
         self._field_rules: dict[str, tuple[list[Rule], list[Rule]]] = {}
         self.exclusive = {r.id for r in self.all_rules if getattr(r.detector, "exclusive", False)}
-        self.repairing = {r.id for r in self.all_rules if getattr(r.detector, "repairs", False)}
+        self.repairing = frozenset(
+            r.id for r in self.all_rules if getattr(r.detector, "repairs", False)
+        )
         self.max_passes = max_passes
         self.valve = valve
 
@@ -174,14 +134,14 @@ class Pipeline:
         With `field`, the text is that metadata field's value, and only the rules
         that apply to the field run.
         """
-        barred: set[str] = set()
+        barred: frozenset[str] = frozenset()
         while True:
-            run = _Run(original=text, text=text, nonspace=_nonspace(text), seen={hash(text): 0})
-            run.corpus, run.barred, run.held_back = corpus, frozenset(barred), set(barred)
+            valve = Valve(self.valve, self.repairing, nonspace(text), barred)
+            run = _Run(text, text, valve, seen={hash(text): 0}, corpus=corpus)
             try:
                 return self._settle(run, field)
-            except _RollBack as rollback:  # start again without that rule
-                barred.add(rollback.rule)
+            except RollBack as rollback:  # start again without that rule
+                barred |= {rollback.rule}
 
     def _settle(self, run: _Run, field: str | None) -> Result:
         """Passes over the text until no rule proposes an edit."""
@@ -192,9 +152,9 @@ class Pipeline:
             view = TextView(run.text, field) if run.changes else original_view
             proposed, findings = self._detect(view, run, editing)
             accepted = edit_ops.non_overlapping(self._exclusive_first(proposed), self.order)
-            if not accepted and not fresh and run.held_back - run.barred:
+            if not accepted and not fresh and run.valve.wants_fresh_look:
                 fresh = True
-                run.new_epoch()
+                run.valve.new_epoch(run.text)
                 continue
             if not accepted:
                 findings.extend(self._detect(view, run, reporting)[1])
@@ -220,26 +180,12 @@ class Pipeline:
                 continue
             rule_edits = [o for o in outcomes if isinstance(o, Edit)]
             findings.extend(o for o in outcomes if isinstance(o, Finding))
-            if rule_edits and self._valve_holds(run, rule.id, rule_edits, view.text):
-                finding = _held_back_finding(rule, rule_edits, view.text, run, self.repairing)
-                findings.append(finding)
+            held_back = run.valve.judge(rule.id, rule_edits, view.text) if rule_edits else None
+            if held_back is not None:
+                findings.append(held_back)
                 continue
             edits.extend(rule_edits)
         return edits, findings
-
-    def _valve_holds(self, run: _Run, rule: str, edits: list[Edit], text: str) -> bool:
-        """Whether this rule's edits, with what it already removed, cross the valve."""
-        if rule in run.held_back:
-            return True
-        repair = rule in self.repairing
-        removing = sum(_deleted(text[e.start : e.end], e.replacement, repair) for e in edits)
-        total = run.removed.get(rule, 0) + removing
-        if run.nonspace and total > self.valve * run.nonspace:
-            if run.removed.get(rule, 0):
-                raise _RollBack(rule)
-            run.held_back.add(rule)
-            return True
-        return False
 
     def _apply(self, run: _Run, view: TextView, accepted: list[Edit], origin: TextView) -> None:
         new_text, starts = edit_ops.apply(view.text, accepted)
@@ -252,8 +198,7 @@ class Pipeline:
             )
             where = to_original(anchor, earlier) if earlier else anchor
             line, col = origin.position(where)
-            removed = _deleted(before, edit.replacement, edit.rule in self.repairing)
-            run.removed[edit.rule] = run.removed.get(edit.rule, 0) + removed
+            run.valve.record(edit.rule, before, edit.replacement)
             if edit.note:
                 run.notes.append((len(run.changes), edit.rule, edit.note))
             run.changes.append(
@@ -323,37 +268,3 @@ def is_corpus_detector(detector: object) -> TypeGuard[CorpusDetector]:
     if kind not in _CORPUS_KINDS:
         _CORPUS_KINDS[kind] = isinstance(detector, CorpusDetector)
     return _CORPUS_KINDS[kind]
-
-
-def _held_back_finding(
-    rule: Rule, edits: list[Edit], text: str, run: _Run, repairing: set[str]
-) -> Finding:
-    repair = rule.id in repairing
-    removing = sum(_deleted(text[e.start : e.end], e.replacement, repair) for e in edits)
-    percent = round(100 * removing / run.nonspace) if run.nonspace else 100
-    message = VALVE_RULE_MESSAGE.format(percent=percent, count=len(edits))
-    if rule.id in run.barred:
-        message = VALVE_ROLLBACK_MESSAGE
-    first = min(edits, key=lambda e: e.start)
-    return Finding(first.start, first.end, rule.id, Level.WARNING, message)
-
-
-def collect_metadata(changes: Sequence[Change]) -> dict[str, Any]:
-    """Fields taken out of the body, in order; a field found twice becomes a list.
-
-    List fields (tuple values, such as hashtags as keywords) are always lists.
-    """
-    metadata: dict[str, Any] = {}
-    for change in changes:
-        for key, value in change.metadata:
-            if isinstance(value, tuple):
-                listed = metadata.setdefault(key, [])
-                listed.extend(item for item in value if item not in listed)
-            elif key not in metadata:
-                metadata[key] = value
-            elif isinstance(metadata[key], list):
-                if value not in metadata[key]:
-                    metadata[key].append(value)
-            elif metadata[key] != value:
-                metadata[key] = [metadata[key], value]
-    return metadata

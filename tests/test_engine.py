@@ -2,9 +2,10 @@ import pytest
 
 from cleaner import load_pipeline
 from cleaner.changelog import replay, revert
-from cleaner.engine import TIMEOUT_MESSAGE, VALVE_ROLLBACK_MESSAGE
+from cleaner.engine import TIMEOUT_MESSAGE
 from cleaner.errors import OscillationError
 from cleaner.patterns import set_timeout
+from cleaner.valve import VALVE_ROLLBACK_MESSAGE
 from tests.conftest import pipeline_of, write_rule
 
 WIDGET = """\
