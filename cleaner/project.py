@@ -160,9 +160,10 @@ class Project:
     def outcomes(self, sources: Sequence[Source]) -> Iterator[Outcome]:
         """Every document cleaned, cached where possible, findings filtered by the baseline."""
         for outcome in incremental.outcomes(self, sources):
-            yield self._filtered(outcome)
+            yield self.without_accepted(outcome)
 
-    def _filtered(self, outcome: Outcome) -> Outcome:
+    def without_accepted(self, outcome: Outcome) -> Outcome:
+        """The outcome without the findings the baseline accepts for its file."""
         result = outcome.result
         if result is None or not result.findings or not self.baseline.accepted:
             return outcome

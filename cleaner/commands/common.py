@@ -43,6 +43,11 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_out_option(parser: argparse.ArgumentParser, *, out_help: str) -> None:
+    """The required output folder of the commands that write one (run, report, revert)."""
+    parser.add_argument("--out", "-o", required=True, type=Path, metavar="DIR", help=out_help)
+
+
 def add_input_options(parser: argparse.ArgumentParser, *, paths_help: str) -> None:
     """Positional paths plus --glob / --text-field / --fail-level."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)

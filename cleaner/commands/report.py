@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from cleaner.commands.common import (
     Tally,
     add_input_options,
+    add_out_option,
     add_project_options,
     add_rule_options,
     project_from,
@@ -28,13 +28,8 @@ from cleaner.report.site import ReportWriter
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `cleaner report`."""
     add_input_options(parser, paths_help="text files, JSONL files or directories to report on")
-    parser.add_argument(
-        "--out",
-        "-o",
-        required=True,
-        type=Path,
-        metavar="DIR",
-        help="report folder (index.html, docs/, data/, assets/); replaced as a whole",
+    add_out_option(
+        parser, out_help="report folder (index.html, docs/, data/, assets/); replaced as a whole"
     )
     add_rule_options(parser)
     add_project_options(parser)

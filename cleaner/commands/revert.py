@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.changelog import Change, revert
+from cleaner.commands.common import add_out_option
 from cleaner.encodings import decode
 from cleaner.errors import CleanerError
 from cleaner.frontmatter import split
@@ -27,14 +28,7 @@ from cleaner.writing import TEMP_PREFIX, atomic_write
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `cleaner revert`."""
     parser.add_argument("cleaned", type=Path, metavar="DIR", help="output folder of `cleaner run`")
-    parser.add_argument(
-        "--out",
-        "-o",
-        required=True,
-        type=Path,
-        metavar="DIR",
-        help="folder to write the restored originals to",
-    )
+    add_out_option(parser, out_help="folder to write the restored originals to")
     parser.add_argument(
         "--text-field",
         default="text",

@@ -16,6 +16,7 @@ from pathlib import Path
 from cleaner.commands.common import (
     Tally,
     add_input_options,
+    add_out_option,
     add_project_options,
     add_rule_options,
     project_from,
@@ -31,13 +32,8 @@ from cleaner.rule import RuleSpec
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `cleaner run`."""
     add_input_options(parser, paths_help="text files, JSONL files or directories to clean")
-    parser.add_argument(
-        "--out",
-        "-o",
-        required=True,
-        type=Path,
-        metavar="DIR",
-        help="output folder: cleaned copies, changes.jsonl, flags.jsonl, metadata.jsonl",
+    add_out_option(
+        parser, out_help="output folder: cleaned copies, changes.jsonl, flags.jsonl, metadata.jsonl"
     )
     parser.add_argument(
         "--report",

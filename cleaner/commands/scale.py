@@ -16,7 +16,6 @@ import argparse
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 
 from cleaner.batch import Outcome, clean_sources
 from cleaner.errors import CleanerError
@@ -112,17 +111,7 @@ def scaled_outcomes(
             max_bytes=args.max_bytes,
             pipeline_for=pick,
         )
-    return _progress((_accepted(project, o) for o in outcomes), sources, args.progress)
-
-
-def _accepted(project: Project, outcome: Outcome) -> Outcome:
-    """Leave out the findings the project's baseline accepts (as Project.outcomes does)."""
-    result = outcome.result
-    if result is None or not result.findings or not project.baseline.accepted:
-        return outcome
-    path = project.relative(outcome.document.source.path)
-    kept = project.baseline.filter(path, result.findings, result.text)
-    return replace(outcome, result=replace(result, findings=kept))
+    return _progress(map(project.without_accepted, outcomes), sources, args.progress)
 
 
 def _progress(
