@@ -26,9 +26,10 @@ from cleaner.baseline import Baseline
 from cleaner.batch import Outcome
 from cleaner.cache import DEFAULT_DIR, Cache
 from cleaner.config import Config, load
+from cleaner.discovery import discover
 from cleaner.engine import Pipeline
 from cleaner.kinds import REGISTRY
-from cleaner.reading import DEFAULT_MAX_BYTES, Source, discover
+from cleaner.reading import DEFAULT_MAX_BYTES, Source
 from cleaner.rule import BODY, CorpusDetector, Level, RuleSpec
 from cleaner.ruleset import Overrides, Selection, check_names, load_rules, load_specs
 

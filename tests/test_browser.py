@@ -18,7 +18,7 @@ import pytest
 from cleaner import load_pipeline
 from cleaner.batch import clean_sources
 from cleaner.cli import main
-from cleaner.reading import discover
+from cleaner.discovery import discover
 from tests.conftest import SEEDS
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")

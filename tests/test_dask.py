@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from cleaner.batch import clean_sources
+from cleaner.discovery import discover
 from cleaner.distributed import clean_on_cluster, shards
 from cleaner.engine import Pipeline
 from cleaner.output import RunWriter
-from cleaner.reading import discover
 from cleaner.ruleset import Selection, load_rules
 from tests.conftest import SEEDS
 

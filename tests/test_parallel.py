@@ -12,10 +12,10 @@ from cleaner import parallel
 from cleaner.batch import clean_sources
 from cleaner.cli import main
 from cleaner.corpus import gather
+from cleaner.discovery import discover
 from cleaner.engine import Pipeline
 from cleaner.output import RunWriter
 from cleaner.parallel import chunked, ordered_map
-from cleaner.reading import discover
 from cleaner.ruleset import Selection, load_rules
 from tests.conftest import SEEDS
 

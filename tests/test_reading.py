@@ -2,9 +2,10 @@ import json
 
 import pytest
 
+from cleaner.discovery import discover
 from cleaner.encodings import decode
 from cleaner.errors import InputError
-from cleaner.reading import discover, documents
+from cleaner.reading import documents
 
 
 def test_decode_rejects_binary_empty_and_invalid_utf8_with_a_location():

@@ -13,7 +13,7 @@ from cleaner import clean, load_pipeline
 from cleaner.batch import clean_sources
 from cleaner.changelog import Change
 from cleaner.cli import main
-from cleaner.reading import discover
+from cleaner.discovery import discover
 from cleaner.report.diff import diff_lines, plain
 from cleaner.report.html import Nav, document_page
 from cleaner.report.index import Summary

@@ -19,8 +19,9 @@ from cleaner import clean, load_pipeline, replay, revert
 from cleaner import language as lang
 from cleaner.batch import clean_document, clean_sources
 from cleaner.corpus import gather, merge
+from cleaner.discovery import discover
 from cleaner.engine import Pipeline
-from cleaner.reading import discover, documents
+from cleaner.reading import documents
 from cleaner.rule import Level
 from tests.conftest import SEEDS, pipeline_of, write_rule
 from tests.test_generalisation import CONTROL
