@@ -1,7 +1,8 @@
 """drop_block: remove a run of lines that starts with one pattern and continues with others.
 
-Generated appendices look like "Interview Topic 1: …" followed by "Guest 1: …"
-lines; no single line is conclusive, the run is. An optional `lead_in` pattern takes
+Generated appendices are a numbered topic line followed by numbered guest lines
+(see rules/boilerplate/interview-topics.yaml); no single line is conclusive, the
+run is. An optional `lead_in` pattern takes
 the one line right before the run with it (the lone generated question).
 """
 

@@ -1,13 +1,13 @@
 """name_variants: one name transliterated in several ways, in a document or a corpus.
 
 Translations from Cyrillic spell the same person or place differently from one
-sentence or one source to the next ("Volodimir" / "Volodymyr", "Zelensky" /
-"Zelenskyy"). Every capitalised word is folded to a key (no diacritics, lower
+sentence or one source to the next (examples in rules/translation/name-variants.yaml).
+Every capitalised word is folded to a key (no diacritics, lower
 case, then the ordered `fold` substitutions such as kh -> h, i/j -> y, yy -> y).
 Two spellings are taken for one name when the curated `canonical` map joins them
 (Kiev -> Kyiv: dated but English, so only flagged beside the canonical spelling),
 or when their keys are equal and they share a neighbour somewhere in the corpus
-("Volodimir Zelensky", "Volodymyr Zelensky"): folding alone would also join
+(the same surname after both spellings of a first name): folding alone would also join
 different names (Simon / Symon, Mayor / Major). Inside one document, equal long
 keys suffice, and keys one edit apart with a shared neighbour count too.
 Spellings that differ only in case or accents (Hotel / Hôtel) are left alone,
