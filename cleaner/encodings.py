@@ -15,8 +15,6 @@ import codecs
 from dataclasses import dataclass
 from typing import Any
 
-import charset_normalizer
-
 from cleaner.errors import InputError
 
 BINARY_SNIFF_BYTES = 8192
@@ -124,6 +122,8 @@ def _likeliest(data: bytes) -> Any:
     On short texts several code pages decode equally cleanly (mac_cyrillic and
     cp1251 for Russian); the one news sites actually used is the better bet.
     """
+    import charset_normalizer  # noqa: PLC0415 - only for the rare file that is not UTF-8
+
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
         return None

@@ -7,13 +7,13 @@ characters and line-ending damage, and on clean text that must come out untouche
 
 from __future__ import annotations
 
+import ftfy
 import pytest
 
 from cleaner import clean, load_pipeline, replay, revert
 from cleaner.document import TextView
 from cleaner.engine import Pipeline, Result
 from cleaner.errors import RuleError
-from cleaner.kinds import mojibake as mojibake_module
 from cleaner.kinds.rewrite import changed_runs, trimmed
 from cleaner.ruleset import Selection, build, load_rules
 from tests.conftest import SEEDS, pipeline_of, write_rule
@@ -114,13 +114,13 @@ def test_mojibake_with_soft_hyphen_and_nbsp_bytes_survives_the_other_rules():
 
 def test_mojibake_gate_keeps_ftfy_off_clean_lines(monkeypatch):
     calls = []
-    real = mojibake_module.ftfy.fix_and_explain
+    real = ftfy.fix_and_explain
 
     def spy(text, config):
         calls.append(text)
         return real(text, config)
 
-    monkeypatch.setattr(mojibake_module.ftfy, "fix_and_explain", spy)
+    monkeypatch.setattr(ftfy, "fix_and_explain", spy)
     text = f"{LEDE}\nThe cafÃ© opened.\n{CLEAN_ARTICLE}"
     result = MOJIBAKE.clean(text)
     assert "The café opened." in result.text

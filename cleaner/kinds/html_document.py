@@ -17,15 +17,18 @@ applies it alone, so the tag rules do not nibble at the page first.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
-from bs4 import BeautifulSoup, Tag
 
 from cleaner.document import TextView
 from cleaner.kinds.common import default_message
 from cleaner.params import Params
 from cleaner.patterns import finditer
 from cleaner.rule import Edit, RuleSpec
+
+if TYPE_CHECKING:  # bs4 costs 0.1 s to import: loaded only when a page is converted
+    from bs4 import BeautifulSoup
 
 _TAG = regex.compile(
     r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z][A-Za-z0-9-]*|!--|!doctype)[^<>]{0,2000}>"
@@ -62,6 +65,8 @@ class HtmlDocument:
         """One edit: the whole document replaced by the text of the page."""
         if "<" not in view.text or not self.is_markup(view.text):
             return
+        from bs4 import BeautifulSoup  # noqa: PLC0415 - 0.1 s to import, rarely needed
+
         soup = BeautifulSoup(view.text, "html.parser")
         title = soup.title.get_text(" ", strip=True) if soup.title else ""
         tags = len(soup.find_all(True))
@@ -72,6 +77,8 @@ class HtmlDocument:
 
     def page_text(self, soup: BeautifulSoup) -> str:
         """The page's text: dropped elements gone, a paragraph break at each block."""
+        from bs4 import Tag  # noqa: PLC0415 - see detect
+
         for element in soup.find_all(self.drop):
             element.decompose()
         for element in soup.find_all(True):

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
-
-import ftfy
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from cleaner.document import TextView
 from cleaner.kinds.common import default_message
@@ -30,19 +29,28 @@ from cleaner.kinds.rewrite import changed_runs
 from cleaner.params import Params
 from cleaner.rule import Edit, RuleSpec
 
-ENCODING_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=True,
-)
-"""ftfy with only its encoding fixes: the others are separate rules or style choices."""
+if TYPE_CHECKING:  # ftfy is imported on first use: a run without mojibake never pays for it
+    import ftfy
+
+
+@lru_cache(maxsize=1)
+def encoding_only() -> ftfy.TextFixerConfig:
+    """Only ftfy's encoding fixes: the others are separate rules or style choices."""
+    import ftfy  # noqa: PLC0415 - see TYPE_CHECKING above
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
 
 _SWITCHES = (
     "restore_byte_a0",
@@ -79,10 +87,14 @@ class Mojibake:
 
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         self.markers = _compile(params, "markers")
-        switches: dict[str, Any] = {name: params.boolean(name, True) for name in _SWITCHES}
-        self.config = ENCODING_ONLY._replace(**switches)
+        self.switches: dict[str, Any] = {name: params.boolean(name, True) for name in _SWITCHES}
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
+
+    @cached_property
+    def config(self) -> ftfy.TextFixerConfig:
+        """The ftfy settings of this rule, built when the first suspicious line is seen."""
+        return encoding_only()._replace(**self.switches)
 
     def suspicious_lines(self, view: TextView) -> Iterator[int]:
         """Indices of lines where the markers occur, each once, in order."""
@@ -95,6 +107,8 @@ class Mojibake:
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """Run ftfy on each suspicious line; one edit per repaired run."""
+        import ftfy  # noqa: PLC0415 - see TYPE_CHECKING above
+
         for index in self.suspicious_lines(view):
             line = view.lines[index]
             fixed, steps = ftfy.fix_and_explain(line.text, self.config)
