@@ -64,6 +64,18 @@ class TextView:
         return result
 
     @cached_property
+    def chunks(self) -> list[str]:
+        """Every line with its terminator, as rules that remember lines by text key them."""
+        text, starts = self.text, self.line_starts
+        ends = [*starts[1:], len(text)]
+        return [text[start:end] for start, end in zip(starts, ends, strict=True)]
+
+    @cached_property
+    def folded(self) -> str:
+        """The text case-folded, for the engine's `requires` test (see RuleSpec)."""
+        return self.text.casefold()
+
+    @cached_property
     def body(self) -> tuple[int, int] | None:
         """First and last prose line of the article body (see cleaner.layout)."""
         return body_range(self.lines)

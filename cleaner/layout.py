@@ -19,10 +19,13 @@ should use it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 from weakref import WeakKeyDictionary
 
 import regex
+
+from cleaner.patterns import Match, Pattern, finditer
 
 if TYPE_CHECKING:
     from cleaner.document import Line, TextView
@@ -104,6 +107,21 @@ def zone_of(view: TextView, index: int) -> Zone:
 
 def allowed(view: TextView, index: int, where: str) -> bool:
     """Whether a rule limited to `where` may act on line `index`."""
+    return where == "anywhere" or allowed_lines(view, where)[index]
+
+
+_ALLOWED: WeakKeyDictionary[TextView, dict[str, list[bool]]] = WeakKeyDictionary()
+
+
+def allowed_lines(view: TextView, where: str) -> list[bool]:
+    """For each line, whether a rule limited to `where` may act on it (once per view)."""
+    known = _ALLOWED.setdefault(view, {})
+    if where not in known:
+        known[where] = [_allowed(view, index, where) for index in range(len(view.line_starts))]
+    return known[where]
+
+
+def _allowed(view: TextView, index: int, where: str) -> bool:
     if where == "anywhere":
         return True
     zone = zone_of(view, index)
@@ -113,3 +131,31 @@ def allowed(view: TextView, index: int, where: str) -> bool:
         core = core_range(view)
         return core is not None and not core[0] < index < core[1]
     return zone == where
+
+
+def allowed_spans(view: TextView, where: str) -> list[tuple[int, int]]:
+    """The stretches of text, as (start, end) offsets, where a rule limited to `where` acts.
+
+    Each stretch is a run of allowed lines with their line breaks. A pattern searched
+    in these stretches alone never spends time on the article body it may not touch:
+    most of a page's text, for rules limited to its edges or margins.
+    """
+    if where == "anywhere":
+        return [(0, len(view.text))]
+    spans: list[tuple[int, int]] = []
+    starts = view.line_starts
+    for index, (start, ok) in enumerate(zip(starts, allowed_lines(view, where), strict=True)):
+        if not ok:
+            continue
+        end = starts[index + 1] if index + 1 < len(starts) else len(view.text)
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def finditer_where(pattern: Pattern, view: TextView, where: str) -> Iterator[Match]:
+    """The matches of `pattern` inside the stretches where a rule limited to `where` acts."""
+    for start, end in allowed_spans(view, where):
+        yield from finditer(pattern, view.text, start, end)

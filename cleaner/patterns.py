@@ -35,9 +35,14 @@ def compile_pattern(source: str, *, ignore_case: bool = False, multiline: bool =
     return regex.compile(source, flags)
 
 
-def finditer(pattern: Pattern, text: str, start: int = 0) -> Iterator[Match]:
-    """Search with the process timeout; TimeoutError propagates to the engine."""
-    return pattern.finditer(text, start, timeout=_timeout)  # type: ignore[no-any-return]
+def finditer(
+    pattern: Pattern, text: str, start: int = 0, end: int | None = None
+) -> Iterator[Match]:
+    """Search with the process timeout; TimeoutError propagates to the engine.
+
+    With `end`, the text stops there for the pattern (`$` and lookaheads included).
+    """
+    return pattern.finditer(text, start, end, timeout=_timeout)  # type: ignore[no-any-return]
 
 
 def match_at(pattern: Pattern, text: str, start: int, end: int) -> Match | None:
@@ -51,6 +56,33 @@ def fullmatch(pattern: Pattern, text: str) -> Match | None:
 
 
 def literal_alternation(phrases: Iterable[str]) -> str:
-    """One alternation for many phrases, longest first, with flexible inner spaces."""
-    unique = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    return "|".join(r"[^\S\r\n]+".join(regex.escape(word) for word in p.split()) for p in unique)
+    """One pattern for many phrases, with flexible inner spaces, as a prefix tree.
+
+    "share on facebook|share on x|share" becomes "share(?:[ ]+on[ ]+(?:facebook|x))?":
+    a shared start is read once, so a long list costs about what its longest phrase
+    does instead of one attempt per phrase. Longer phrases are still preferred, as
+    in a longest-first alternation (the optional tails are greedy).
+    """
+    tree: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = tree
+        for index, word in enumerate(phrase.split()):
+            for atom in ([_INNER_SPACE] if index else []) + [regex.escape(c) for c in word]:
+                node = node.setdefault(atom, {})
+        if node is not tree:
+            node[_END] = {}
+    return _tree_pattern(tree)
+
+
+_INNER_SPACE = r"[^\S\r\n]+"
+_END = ""
+
+
+def _tree_pattern(node: dict[str, Any]) -> str:
+    branches = [atom + _tree_pattern(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END not in node:
+        return body
+    return f"(?:{body})?" if len(branches) == 1 and len(branches[0]) > 1 else f"{body}?"

@@ -108,6 +108,16 @@ class RuleSpec:
     source: str
     enabled: bool = True
     applies_to: tuple[str, ...] = (BODY,)
+    requires: tuple[str, ...] = ()
+
+    def may_apply(self, folded_text: str) -> bool:
+        """Whether one of the strings the rule `requires` is in the case-folded text.
+
+        A rule whose every match holds one of a few words ("informs", "reports")
+        names them, and the engine skips it on texts without them: one substring
+        test instead of a regex scan. A rule that requires nothing always runs.
+        """
+        return not self.requires or any(word in folded_text for word in self.requires)
 
     def applies_to_field(self, name: str) -> bool:
         """Whether the rule also repairs this metadata field's value (see cleaner.fields)."""

@@ -21,7 +21,17 @@ from cleaner.params import Params
 from cleaner.rule import ANY_FIELD, BODY, Example, Level, Rule, RuleSpec
 
 RULE_KEYS = frozenset(
-    {"id", "kind", "level", "description", "params", "examples", "enabled", "applies_to"}
+    {
+        "id",
+        "kind",
+        "level",
+        "description",
+        "params",
+        "examples",
+        "enabled",
+        "applies_to",
+        "requires",
+    }
 )
 EXAMPLE_KEYS = frozenset({"input", "output", "flags", "metadata", "xfail", "pass", "note", "field"})
 
@@ -87,7 +97,19 @@ def load_spec(path: Path) -> RuleSpec:
         source=str(path),
         enabled=enabled,
         applies_to=_applies_to(data.get("applies_to", [BODY]), path),
+        requires=_requires(data.get("requires", []), path),
     )
+
+
+def _requires(raw: Any, path: Path) -> tuple[str, ...]:
+    """Strings one of which every match of the rule holds (compared case-folded)."""
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        raise RuleError(
+            "requires must be a list of non-empty strings, one of which every match "
+            "of the rule contains",
+            path=str(path),
+        )
+    return tuple(word.casefold() for word in raw)
 
 
 def _applies_to(raw: Any, path: Path) -> tuple[str, ...]:

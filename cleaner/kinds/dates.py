@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cleaner.document import TextView
 from cleaner.kinds.common import default_message, remove_lines
-from cleaner.layout import WHERE_CHOICES, allowed
+from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.params import Params
-from cleaner.patterns import Match, Pattern, finditer, fullmatch
+from cleaner.patterns import Match, Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
 MONTHS_IN_YEAR = 12
@@ -59,7 +59,7 @@ class ExtractDate:
             yield from self._normalise_field(view)
             return
         for pattern in self.patterns:
-            for match in finditer(pattern, view.text):
+            for match in finditer_where(pattern, view, self.where):
                 parsed = self.parse(match)
                 index = view.line_index(match.start())
                 if parsed is None or not allowed(view, index, self.where):

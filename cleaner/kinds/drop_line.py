@@ -15,7 +15,7 @@ import regex
 
 from cleaner.document import TextView
 from cleaner.kinds.common import Capture, default_message, phrase_alternatives, remove_lines
-from cleaner.layout import WHERE_CHOICES, allowed
+from cleaner.layout import WHERE_CHOICES, allowed_lines
 from cleaner.params import Params
 from cleaner.patterns import match_at
 from cleaner.rule import Edit, MetadataItems, RuleSpec
@@ -52,20 +52,23 @@ class DropLine:
         cost a dictionary lookup. Lines with more words than `max_words` allows, and
         lines outside `where`, never reach the pattern.
         """
-        text = view.text
-        starts = view.line_starts
         verdicts = self._verdicts
-        for index, start in enumerate(starts):
-            end = starts[index + 1] if index + 1 < len(starts) else len(text)
-            line = text[start:end]
-            verdict = verdicts.get(line, _UNKNOWN)
-            if verdict is None or not allowed(view, index, self.where):
-                continue
+        chunks = view.chunks
+        open_lines = [
+            i for i, chunk in enumerate(chunks) if verdicts.get(chunk, _UNKNOWN) is not None
+        ]
+        if self.where != "anywhere":
+            permitted = allowed_lines(view, self.where)
+            open_lines = [index for index in open_lines if permitted[index]]
+        starts = view.line_starts
+        for index in open_lines:
+            verdict = verdicts.get(chunks[index], _UNKNOWN)
             if verdict is _UNKNOWN:
-                verdict = self._judge(text, start, end)
+                start = starts[index]
+                verdict = self._judge(view.text, start, start + len(chunks[index]))
                 if len(verdicts) >= VERDICT_CACHE:
                     verdicts.clear()
-                verdicts[line] = verdict
+                verdicts[chunks[index]] = verdict
             if verdict is not None:
                 yield remove_lines(view, index, index, self.rule, self.message, verdict)
 

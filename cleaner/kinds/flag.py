@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from cleaner.document import TextView
 from cleaner.kinds.common import default_message
-from cleaner.layout import WHERE_CHOICES, allowed
+from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.params import Params
-from cleaner.patterns import finditer, literal_alternation
+from cleaner.patterns import literal_alternation
 from cleaner.rule import Finding, Level, RuleSpec
 
 
@@ -42,7 +42,7 @@ class Flag:
     def detect(self, view: TextView) -> Iterator[Finding]:
         """One finding per non-empty match."""
         for pattern in self.patterns:
-            for match in finditer(pattern, view.text):
+            for match in finditer_where(pattern, view, self.where):
                 has_group = "flag" in pattern.groupindex and match.start("flag") >= 0
                 start, end = match.span("flag") if has_group else match.span()
                 if start < end and allowed(view, view.line_index(start), self.where):

@@ -53,7 +53,7 @@ def dominant_language(backend: str, text: str, confidence: float) -> str:
     """The language holding most letters among lines identified with `confidence`."""
     letters: Counter[str] = Counter()
     for line in text.splitlines():
-        count = sum(c.isalpha() for c in line)
+        count = sum(map(str.isalpha, line))
         found = WORD.findall(line)
         if count < 2 or sum(map(is_titled, found)) > NAMES_SHARE * len(found):
             continue

@@ -44,6 +44,7 @@ class LowercaseNames:
         self.min_capitalised = params.integer("min_capitalised", 5, minimum=1)
         self.max_lower = params.integer("max_lower", 1, minimum=1)
         self.min_length = params.integer("min_length", 3, minimum=1)
+        self._known: tuple[Counter[str], frozenset[str]] | None = None
         self.level: Level = spec.level
         self.rule = spec.id
 
@@ -82,17 +83,45 @@ class LowercaseNames:
         """Flag lower-case words of prose lines that are names."""
         if not self.gate.applies(view):
             return
+        names = self._names(stats)
         for line, found in zip(view.lines, line_words(view), strict=True):
             if not is_prose(line.text):
                 continue
             for word in found:
-                message = self._judge(word.text, stats) if self._counted(view, word) else ""
-                if message:
+                if word.text in names and self._counted(view, word):
+                    message = self._judge(word.text, stats)
                     yield Finding(word.start, word.end, self.rule, self.level, message)
 
+    def _names(self, stats: Counter[str]) -> frozenset[str]:
+        """Every lower-case spelling the rule would flag, given these counts.
+
+        Worked out once per set of counts (the corpus's are shared by every
+        document), so judging a word is one set lookup.
+        """
+        if self._known is not None and self._known[0] is stats:
+            return self._known[1]
+        corpus = {
+            key[2:]
+            for key, capitals in stats.items()
+            if key.startswith("c:") and capitals >= self.min_capitalised
+        }
+        names = {word for word in corpus if stats["l:" + word] <= self.max_lower}
+        flagged = frozenset(w for w in names | set(self.gazetteer) if w.islower())
+        self._known = (stats, flagged - self.skip)
+        return self._known[1]
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the remembered counts (worker processes and Dask ship detectors)."""
+        return {**self.__dict__, "_known": None}
+
     def _judge(self, word: str, stats: Counter[str]) -> str:
-        if not word.islower() or word in self.skip:
-            return ""
+        if word in self.gazetteer:
+            return f"'{word}' is a name: write '{self.gazetteer[word]}'"
+        capitals, lower = stats["c:" + word], stats["l:" + word]
+        return (
+            f"'{word}' is capitalised {capitals}× elsewhere and in lower case {lower}×:"
+            f" write '{word.capitalize()}'"
+        )
         if word in self.gazetteer:
             return f"'{word}' is a name: write '{self.gazetteer[word]}'"
         capitals, lower = stats["c:" + word], stats["l:" + word]

@@ -26,7 +26,7 @@ canonical spelling instead of being reported.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -126,9 +126,9 @@ class NameVariants:
         for word in occurrences:
             order.setdefault(word.text, len(order))
         forms = sorted(order)
+        candidates = self._candidates(forms)
         verdicts = {
-            form: self._verdict(form, self._candidates(form, forms), index, stats, order)
-            for form in forms
+            form: self._verdict(form, candidates[form], index, stats, order) for form in forms
         }
         for word in occurrences:
             verdict = verdicts[word.text]
@@ -140,16 +140,25 @@ class NameVariants:
             else:
                 yield Finding(word.start, word.end, self.rule, level, message)
 
-    def _candidates(self, form: str, forms: list[str]) -> list[str]:
-        """Spellings of the document that could be the same name: cheap tests first."""
-        key, curated = self.key(form), self.canonical.get(form, form)
-        return [
-            other
-            for other in forms
-            if self.key(other) == key
-            or self.canonical.get(other, other) == curated
-            or (other[0] == form[0] and abs(len(other) - len(form)) <= 2)
-        ]
+    def _candidates(self, forms: list[str]) -> dict[str, list[str]]:
+        """For each spelling, those of the document that could be the same name.
+
+        Cheap tests, by grouping: the same folded key, the same curated spelling, or
+        the same first letter and a length within two. Each list keeps the order of
+        `forms` (sorted).
+        """
+        groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for form in forms:
+            groups["key", self.key(form)].append(form)
+            groups["curated", self.canonical.get(form, form)].append(form)
+            groups["initial", form[0]].append(form)
+        found = {}
+        for form in forms:
+            near = {o for o in groups["initial", form[0]] if abs(len(o) - len(form)) <= 2}
+            near.update(groups["key", self.key(form)])
+            near.update(groups["curated", self.canonical.get(form, form)])
+            found[form] = sorted(near)
+        return found
 
     def _verdict(
         self, form: str, forms: list[str], index: Index, stats: Counter[str], order: dict[str, int]

@@ -16,7 +16,7 @@ import regex
 
 from cleaner.document import TextView
 from cleaner.kinds.common import Capture, default_message
-from cleaner.layout import WHERE_CHOICES, allowed
+from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.params import Params
 from cleaner.patterns import Match, Pattern, finditer
 from cleaner.rule import Edit, RuleSpec
@@ -67,7 +67,7 @@ class Strip:
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One deletion per non-empty match."""
         for pattern in self.patterns:
-            for match in finditer(pattern, view.text):
+            for match in finditer_where(pattern, view, self.where):
                 start, end = _span(match, "strip")
                 if start == end or not allowed(view, view.line_index(start), self.where):
                     continue

@@ -8,11 +8,12 @@ spelling follow other rules than prose).
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +26,7 @@ _MARKUP_BEFORE = frozenset("@#/\\_.:=&%~")
 _MARKUP_AFTER = frozenset("@/\\_=&%~")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One run of letters: its span and whether it starts a sentence."""
 
     start: int
@@ -63,11 +63,27 @@ def starts_sentence(text: str, start: int, line_start: int) -> bool:
     return position < line_start or text[position] in ".!?…:;"
 
 
-def words(text: str, start: int, end: int) -> Iterator[Word]:
-    """The words of text[start:end] (one line), with their sentence-initial flag."""
-    for match in WORD.finditer(text, start, end):
-        initial = starts_sentence(text, match.start(), start)
-        yield Word(match.start(), match.end(), match.group(), initial)
+# Each word with the text before it (since the previous word): one regex call a line.
+_GAP_AND_WORD = regex.compile(r"([^\p{L}\p{M}]*)([\p{L}\p{M}]+)")
+_SPACES = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+_SENTENCE_ENDS = frozenset(".!?…:;")
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    """The words of text[start:end] (one line), with their sentence-initial flag.
+
+    A word opens a sentence when only spaces and opening quotes or brackets stand
+    between it and the line start or a . ! ? … : ; (as `starts_sentence` says).
+    """
+    found = []
+    position = start
+    for gap, word in _GAP_AND_WORD.findall(text, start, end):
+        before = gap.rstrip(_SPACES + _OPENERS)
+        initial = before[-1] in _SENTENCE_ENDS if before else position == start
+        position += len(gap)
+        found.append(Word(position, position + len(word), word, initial))
+        position += len(word)
+    return found
 
 
 _LINE_WORDS: weakref.WeakKeyDictionary[TextView, list[list[Word]]] = weakref.WeakKeyDictionary()
@@ -82,7 +98,7 @@ def line_words(view: TextView) -> list[list[Word]]:
     found = _LINE_WORDS.get(view)
     if found is None:
         text = view.text
-        found = [list(words(text, line.start, line.end)) for line in view.lines]
+        found = [words(text, line.start, line.end) for line in view.lines]
         _LINE_WORDS[view] = found
     return found
 

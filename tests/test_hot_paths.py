@@ -1,0 +1,129 @@
+"""The shortcuts that make cleaning fast give the answers of the slow, obvious way.
+
+Each speed-up (a prefix-tree alternation, a rule's `requires` words, searching only
+the lines a `where` allows, finding words with one regex call, scanning only lines
+that may hold a non-ASCII letter) is checked here against the plain computation it
+replaces.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.document import TextView
+from cleaner.errors import RuleError
+from cleaner.kinds.mixed_script import _WORD, _hinted_words
+from cleaner.kinds.tokens import WORD, starts_sentence, words
+from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
+from cleaner.patterns import literal_alternation
+from tests.conftest import pipeline_of, write_rule
+
+# No "ß": under full case folding the regex module matches "SSASS" against the
+# tree "ß(?:Aß)?" but not against the flat "ßAß|ß" (the tree is the right one).
+PHRASE_WORDS = st.text(alphabet="abAB.é-", min_size=1, max_size=4)
+PHRASES = st.lists(
+    st.lists(PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8
+)
+
+
+def _flat(phrases: list[str]) -> str:
+    """The obvious alternation: every phrase spelled out, longest first."""
+    unique = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    space = r"[^\S\r\n]+"
+    return "|".join(space.join(regex.escape(word) for word in p.split()) for p in unique)
+
+
+@given(PHRASES, st.lists(st.sampled_from(["a", "b", " ", "  ", ".", "ss", "é", "É", "-"])))
+def test_prefix_tree_matches_what_the_flat_alternation_matches(phrases, pieces):
+    candidates = [*phrases, "".join(pieces), *(p.upper() for p in phrases)]
+    for flags in (regex.UNICODE, regex.UNICODE | regex.IGNORECASE | regex.FULLCASE):
+        tree = regex.compile(rf"^(?:{literal_alternation(phrases)})$", flags)
+        flat = regex.compile(rf"^(?:{_flat(phrases)})$", flags)
+        for text in candidates:
+            assert bool(tree.match(text)) == bool(flat.match(text)), (phrases, text)
+
+
+@given(PHRASES, st.text(alphabet="abAB. é-x", max_size=30))
+def test_prefix_tree_prefers_the_longest_phrase_like_the_flat_alternation(phrases, text):
+    tree = regex.compile(rf"\b(?:{literal_alternation(phrases)})\b", regex.IGNORECASE)
+    flat = regex.compile(rf"\b(?:{_flat(phrases)})\b", regex.IGNORECASE)
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+LINES = st.lists(
+    st.sampled_from(
+        [
+            "",
+            "Share",
+            "By Jane Doe | 12.05.2024",
+            "The council approved the new budget for the coming year after a debate.",
+            "Prices rose sharply in the second quarter, officials said on Monday.",
+            "Related",
+            "Read more: the full report",
+        ]
+    ),
+    max_size=12,
+).map("\n".join)
+
+
+@given(LINES, st.sampled_from(WHERE_CHOICES))
+def test_searching_allowed_lines_finds_the_allowed_matches_of_a_full_search(text, where):
+    pattern = regex.compile(r"^[^\n]*\b(?:Share|Jane|budget|Related)\b[^\n]*$", regex.M)
+    view = TextView(text)
+    expected = [
+        m.span() for m in pattern.finditer(text) if allowed(view, view.line_index(m.start()), where)
+    ]
+    assert [m.span() for m in finditer_where(pattern, view, where)] == expected
+
+
+@given(st.text(alphabet="ab A.!?…:;\"“«(—-'\u00a0\u2003é\u0301", max_size=40))
+def test_words_flag_sentence_openers_as_starts_sentence_does(line):
+    expected = [
+        (m.start(), m.end(), m.group(), starts_sentence(line, m.start(), 0))
+        for m in WORD.finditer(line)
+    ]
+    assert [tuple(word) for word in words(line, 0, len(line))] == expected
+
+
+@given(st.text(alphabet="aé’ Кx\u0301.bª\n“µ—\u00a0ǅ", max_size=40))
+def test_hinted_lines_hold_every_non_ascii_word(text):
+    full = [m.span() for m in _WORD.finditer(text) if not m.group().isascii()]
+    hinted = [m.span() for m in _hinted_words(text) if not m.group().isascii()]
+    assert hinted == full
+
+
+SOURCE_RULE = """\
+kind: strip
+level: error
+description: Agency tag at the end of a sentence.
+requires: [informs]
+params:
+  patterns: ['[^\\S\\n]+\\p{Lu}\\w+[^\\S\\n]+(?i:informs|tells)[^\\S\\n]+via[^\\S\\n]+\\w+(?=\\.?$)']
+examples:
+  - input: "Prices rose sharply in the second quarter, Report informs via TASS."
+    output: "Prices rose sharply in the second quarter,."
+  - pass: "Prices rose sharply in the second quarter, Report tells via TASS."
+"""
+
+
+def test_a_rule_runs_only_on_texts_holding_a_word_it_requires(rule_dir):
+    write_rule(rule_dir, "meta.via", SOURCE_RULE)
+    pipeline = pipeline_of(rule_dir)
+    lede = "Prices rose sharply in the second quarter of the year, officials said"
+    assert pipeline.clean(f"{lede}, Report INFORMS via TASS.").text == f"{lede},."
+    assert pipeline.clean(f"{lede}, Report informs via TASS.").text == f"{lede},."
+    # The pattern matches "tells" too, but the rule requires "informs": skipped.
+    assert pipeline.clean(f"{lede}, Report tells via TASS.").changes == ()
+
+
+def test_requires_must_be_a_list_of_words(rule_dir):
+    write_rule(rule_dir, "meta.via", SOURCE_RULE.replace("[informs]", "informs"))
+    try:
+        pipeline_of(rule_dir)
+    except RuleError as error:
+        assert "requires must be a list" in str(error)
+        assert "via.yaml" in str(error)
+    else:
+        raise AssertionError("a bad `requires` was accepted")
