@@ -25,6 +25,7 @@ from cleaner.cache import Cache, Verdict
 from cleaner.corpus import gather, merge
 from cleaner.engine import CorpusStats, Result
 from cleaner.errors import InputError
+from cleaner.incremental_jobs import parallel_clean, parallel_observe
 from cleaner.reading import Document, Source, documents, read_bytes, text_document
 
 if TYPE_CHECKING:
@@ -34,14 +35,17 @@ if TYPE_CHECKING:
 KEEP_BYTES = 256 * 1024 * 1024
 
 
-def outcomes(project: Project, sources: Sequence[Source]) -> Iterator[Outcome]:
-    """Every document of every source, cleaned or taken from the cache, in input order."""
+def outcomes(project: Project, sources: Sequence[Source], jobs: int = 1) -> Iterator[Outcome]:
+    """Every document of every source, cleaned or taken from the cache, in input order.
+
+    Files the cache does not know are observed and cleaned by `jobs` processes.
+    """
     cache = project.cache
     if cache is None:
         yield from _uncached(project, sources)
         return
     try:
-        yield from _cached(project, cache, sources)
+        yield from _cached(project, cache, sources, jobs)
     finally:
         cache.flush()
 
@@ -60,23 +64,36 @@ def _cleaned(project: Project, source: Source, corpus: CorpusStats | None) -> It
         yield clean_document(document, pipeline, corpus)
 
 
-def _cached(project: Project, cache: Cache, sources: Sequence[Source]) -> Iterator[Outcome]:
+def _cached(
+    project: Project, cache: Cache, sources: Sequence[Source], jobs: int
+) -> Iterator[Outcome]:
     # Lists aligned with `sources`, not dicts keyed by path: hashing Path objects
     # costs more than everything else a warm run does per file.
     digests, kept = _digests(sources, project.max_bytes)
-    corpus = _Corpus(project, cache, sources, digests) if project.has_corpus_rules else None
+    corpus = _Corpus(project, cache, sources, digests, jobs) if project.has_corpus_rules else None
     salt = project.salt + (corpus.digest if corpus is not None else "")
     keys = [
         None if digest is None else _result_key(salt, project.ignored_for(source), digest)
         for source, digest in zip(sources, digests, strict=True)
     ]
     verdicts = cache.verdicts([key for key in keys if key is not None])
+    misses = [
+        (i, source, data)
+        for i, (source, data) in enumerate(zip(sources, kept, strict=True))
+        if keys[i] is not None and keys[i] not in verdicts and data is not None
+    ]
+    stats = corpus.stats if corpus is not None and misses else None
+    fresh = parallel_clean(project, [(source, data) for _, source, data in misses], stats, jobs)
+    waiting = {index for index, _, _ in misses} if fresh is not None else set()
     for index, source in enumerate(sources):
         key = keys[index]
         if key is None:
             yield from _cleaned(project, source, corpus.stats if corpus is not None else None)
             continue
         data, kept[index] = kept[index], None
+        if index in waiting and fresh is not None:
+            yield _stored(cache, key, next(fresh))
+            continue
         verdict = verdicts.get(key)
         yield _text_outcome(project, cache, source, (data, key, verdict), (salt, corpus))
 
@@ -95,8 +112,10 @@ class _Corpus:
         cache: Cache,
         sources: Sequence[Source],
         digests: list[str | None],
+        jobs: int = 1,
     ) -> None:
         self.project, self.cache, self.sources, self.digests = project, cache, sources, digests
+        self.jobs = jobs
 
     @cached_property
     def digest(self) -> str:
@@ -115,7 +134,7 @@ class _Corpus:
     @cached_property
     def stats(self) -> CorpusStats:
         """The statistics: each text file's from the cache, observed when unknown."""
-        return _corpus(self.project, self.cache, self.sources, self.digests)
+        return _corpus(self.project, self.cache, (self.sources, self.digests), self.jobs)
 
 
 def _digests(
@@ -184,30 +203,41 @@ def _text_outcome(
         return Outcome(document, Result(document.text, document.text, (), findings, metadata), None)
     corpus = run[1]
     stats = corpus.stats if corpus is not None else None
-    outcome = clean_document(document, project.pipeline_for(source), stats)
+    return _stored(cache, key, clean_document(document, project.pipeline_for(source), stats))
+
+
+def _stored(cache: Cache, key: str, outcome: Outcome) -> Outcome:
+    """The outcome, remembered when the file needs nothing (so a re-check is a lookup)."""
     if outcome.result is not None and not outcome.changed and outcome.encoding == "utf-8":
         cache.put(key, outcome.result.findings, outcome.result.metadata)
     return outcome
 
 
 def _corpus(
-    project: Project, cache: Cache, sources: Sequence[Source], digests: list[str | None]
+    project: Project,
+    cache: Cache,
+    files: tuple[Sequence[Source], list[str | None]],
+    jobs: int,
 ) -> CorpusStats:
     """The corpus statistics: each text file's from the cache, observed when unknown."""
+    sources, digests = files
     keys = [None if d is None else _observation_key(project.salt, d) for d in digests]
     known = cache.observations([key for key in keys if key is not None])
     total: CorpusStats = {}
-    for source, key in zip(sources, keys, strict=True):
+    unknown = (
+        (fresh_key, document.text)
+        for source, key in zip(sources, keys, strict=True)
+        if key is None or key not in known
+        for document, fresh_key in _observable(project, source)
+        if document.text is not None
+    )
+    for key in keys:
         if key is not None and key in known:
             merge(total, known[key])
-            continue
-        for document, fresh_key in _observable(project, source):
-            if document.text is None:
-                continue
-            stats = project.pipeline.observe(document.text)
-            merge(total, stats)
-            if fresh_key is not None:
-                cache.put_observation(fresh_key, stats)
+    for fresh_key, stats in parallel_observe(project, unknown, jobs):
+        merge(total, stats)
+        if fresh_key is not None:
+            cache.put_observation(fresh_key, stats)
     return total
 
 

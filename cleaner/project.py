@@ -158,9 +158,12 @@ class Project:
             s for s in found if not any(fnmatch.fnmatch(self.relative(s.path), p) for p in excluded)
         ]
 
-    def outcomes(self, sources: Sequence[Source]) -> Iterator[Outcome]:
-        """Every document cleaned, cached where possible, findings filtered by the baseline."""
-        for outcome in incremental.outcomes(self, sources):
+    def outcomes(self, sources: Sequence[Source], jobs: int = 1) -> Iterator[Outcome]:
+        """Every document cleaned, cached where possible, findings filtered by the baseline.
+
+        What the cache does not know is observed and cleaned by `jobs` processes.
+        """
+        for outcome in incremental.outcomes(self, sources, jobs):
             yield self.without_accepted(outcome)
 
     def without_accepted(self, outcome: Outcome) -> Outcome:

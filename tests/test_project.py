@@ -219,3 +219,30 @@ def test_cache_clear_and_no_cache(corpus, capsys):
     assert main(["cache", "clear"]) == 0
     assert not database.exists()
     assert "cache cleared" in capsys.readouterr().err
+
+
+def _summary(outcomes):
+    return {
+        rel: (o.result.text, o.result.findings, o.result.metadata, o.changed)
+        for rel, o in outcomes.items()
+    }
+
+
+def test_a_cold_cache_is_filled_the_same_by_one_process_or_two(corpus):
+    # Default rules (corpus-level ones included): the unknown files are observed and
+    # cleaned by worker processes, and the results and what the cache keeps match.
+    for number in range(6):
+        (corpus / "docs" / f"n{number}.txt").write_text(
+            f"Officials in kyiv met on Monday, number {number}.\n\n" + WIDGETY + FLAGGY
+        )
+    by_one = _summary(_checked(jobs=1, clear=True))
+    by_two = _summary(_checked(jobs=2, clear=True))
+    assert by_two == by_one
+    assert _summary(_checked(jobs=2, clear=False)) == by_one  # warm: from the cache
+
+
+def _checked(jobs, clear):
+    if clear:
+        main(["cache", "clear"])
+    project = Project(Options())
+    return {o.document.source.rel: o for o in project.outcomes(project.sources(["docs"]), jobs)}

@@ -99,7 +99,7 @@ def scaled_outcomes(
             pipeline_for=pick,
         )
     elif project.cache is not None and not all(source.is_jsonl for source in sources):
-        outcomes = project.outcomes(sources)
+        outcomes = project.outcomes(sources, args.jobs or default_jobs())
         return _progress(outcomes, sources, args.progress)
     else:
         jobs = args.jobs or default_jobs()
