@@ -8,6 +8,8 @@ replaces.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from cleaner.kinds.mixed_script import _WORD, _hinted_words
 from cleaner.kinds.tokens import WORD, starts_sentence, words
 from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.patterns import literal_alternation
+from cleaner.ruleset import load_specs
 from tests.conftest import pipeline_of, write_rule
 
 # No "ß": under full case folding the regex module matches "SSASS" against the
@@ -127,3 +130,22 @@ def test_requires_must_be_a_list_of_words(rule_dir):
         assert "via.yaml" in str(error)
     else:
         raise AssertionError("a bad `requires` was accepted")
+
+
+SPACED_BEFORE = (
+    r"(?<![\d+(/.,:-][\s\u00a0\u202f\u2009]?)(?<![\d+(/.,:-])\b[1-9]\d{0,2}"
+    r"(?:[\u00a0\u202f\u2009 ]\d{3})+\b(?![\s\u00a0\u202f\u2009]?[\d/-])(?!\.\d)"
+)
+
+
+@given(st.text(alphabet="0123456789 \u00a0\u202f+(/.,:-a\n", max_size=30))
+def test_spaced_thousands_pattern_finds_what_its_slower_first_form_found(text):
+    faster = regex.compile(_shipped_pattern("translation.spaced-thousands"), regex.MULTILINE)
+    slower = regex.compile(SPACED_BEFORE, regex.MULTILINE)
+    assert [m.span() for m in faster.finditer(text)] == [m.span() for m in slower.finditer(text)]
+
+
+@cache
+def _shipped_pattern(rule_id: str) -> str:
+    spec = next(spec for spec in load_specs() if spec.id == rule_id)
+    return str(spec.params["patterns"][0])

@@ -32,6 +32,9 @@ from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
 
 _LATIN = regex.compile(r"\p{Script=Latin}")
+# A letter of another script, or a mark: without one, every letter is Latin and the
+# script gate cannot fire, so most sentences skip counting their Latin letters.
+_NON_LATIN = regex.compile(r"\p{M}|[^\p{Script=Latin}\P{L}]")
 _MARKUP = regex.compile(r"\S*(?:https?://|www\.|@|#)\S*|\S+\.(?:com|org|net|html?|php)\S*")
 # What every _MARKUP match holds: most sentences have none, and skip the slow search.
 _MARKUP_HINT = re.compile(r"://|www\.|[@#]|\.(?:com|org|net|html?|php)")
@@ -95,7 +98,8 @@ class ForeignLanguage:
         letters = sum(len(token) for token in tokens)
         if letters < 2:
             return ""
-        if 1 - len(_LATIN.findall(plain)) / letters >= self.script_share:
+        foreign_script = self.script_share <= 0 or _NON_LATIN.search(plain) is not None
+        if foreign_script and 1 - len(_LATIN.findall(plain)) / letters >= self.script_share:
             guess = identify(self.gate.backend, plain)
             known = self.gate.foreign(guess.language) and guess.score >= self.script_confidence
             return guess.language if known else ""
