@@ -198,3 +198,14 @@ def test_regex_timeout_is_per_document_and_other_documents_keep_the_rule(rule_di
     ]
     assert benign.text == "The color red.\n" and not benign.findings
     assert replay("The colour red.\n", benign.changes) == benign.text
+
+
+def test_a_headline_glued_on_many_times_goes_in_one_edit():
+    # Found by the long hypothesis profile: one copy per pass ran out of passes.
+    headline = "Markets rally after rate cut"
+    lede = "Shares rose across Asia on Friday after the central bank cut its main rate."
+    body = "\n\nOfficials said the cut had been expected for weeks by most analysts." * 8
+    text = f"{headline}\n\n" + f"{headline} " * 12 + lede + body
+    result = load_pipeline(select=["boilerplate.glued-headline"]).clean(text)
+    assert result.text == f"{headline}\n\n{lede}{body}"
+    assert [change.rule for change in result.changes] == ["boilerplate.glued-headline"]

@@ -87,8 +87,11 @@ class Dedupe:
             words = headline.text.split()
             if len(words) < self.min_words:
                 continue
-            glue = r"\s*" + r"\s+".join(regex.escape(w) for w in words) + r"[^\S\r\n]+"
-            pattern = regex.compile(glue + r"(?P<rest>\S.*)", regex.IGNORECASE)
+            copy = r"\s+".join(regex.escape(w) for w in words) + r"[^\S\r\n]+"
+            # Every copy of the headline glued in front goes in one edit: one copy per
+            # pass would need as many passes as there are copies.
+            glued = rf"\s*(?:{copy})+(?P<rest>\S.*)"
+            pattern = regex.compile(glued, regex.IGNORECASE)
             for line in lines:
                 if line.index <= headline.index:
                     continue
