@@ -54,6 +54,17 @@ def is_prose(text: str) -> bool:
     return words >= PARAGRAPH_MIN_WORDS and _INNER_SENTENCE_END.search(text) is not None
 
 
+def opens_with_prose(text: str) -> bool:
+    """Whether the line starts with a sentence of prose followed by more text.
+
+    "Officials declined to comment on the situation. Share" is a paragraph with a
+    widget word glued on. A headline of another story is shorter than a sentence of
+    prose, even with a second sentence ("Do masks protect you? It depends").
+    """
+    found = _INNER_SENTENCE_END.search(text)
+    return found is not None and is_prose(text[: found.start() + 2])
+
+
 def body_range(lines: list[Line]) -> tuple[int, int] | None:
     """Indexes of the first and last prose lines, or None for a text with no prose."""
     prose = [line.index for line in lines if is_prose(line.text)]

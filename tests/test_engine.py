@@ -209,3 +209,14 @@ def test_a_headline_glued_on_many_times_goes_in_one_edit():
     result = load_pipeline(select=["boilerplate.glued-headline"]).clean(text)
     assert result.text == f"{headline}\n\n{lede}{body}"
     assert [change.rule for change in result.changes] == ["boilerplate.glued-headline"]
+
+
+def test_a_paragraph_under_a_closing_heading_keeps_its_text_when_a_widget_is_glued_on():
+    # Found by the long hypothesis profile: the closing section took the paragraph.
+    first = (
+        "The New York Times reports that the American leader Joe Biden for the first "
+        "time allowed the Defense Forces of Ukraine to use long-range ATACMS missiles."
+    )
+    second = "Meanwhile, a Pentagon spokesperson chose not to comment on this situation."
+    text = f"{first}\nLatest news\n{second} Share\nShare\nShare\nShare"
+    assert load_pipeline().clean(text).text == f"{first}\n{second}"

@@ -7,9 +7,9 @@ The rule looks for a marker line (a phrase or pattern that is the whole line,
 decoration and a count allowed) with at most `max_prose_after` lines of prose below
 it (a cookie notice or a copyright line may follow, a further paragraph may not), and
 removes it together with the run of short lines right under it (`max_words`,
-`max_chars`, not prose). The run stops at the first line that does not fit; a run
-longer than `max_lines` and the rule leaves everything alone, an empty run and only
-the marker goes.
+`max_chars`, not prose, not opening with a sentence of prose). The run stops at the
+first line that does not fit; a run longer than `max_lines` and the rule leaves
+everything alone, an empty run and only the marker goes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, phrase_alternatives
-from cleaner.layout import is_prose
+from cleaner.layout import is_prose, opens_with_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
@@ -74,8 +74,8 @@ class AfterMarker:
             text = line.text.strip()
             if len(text.split()) > self.max_words or len(text) > self.max_chars:
                 break
-            if is_prose(text):
-                break
+            if is_prose(text) or opens_with_prose(text):
+                break  # a paragraph, perhaps with a widget word glued on: not a teaser
             run.append(line)
         return run
 
