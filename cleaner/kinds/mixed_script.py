@@ -101,9 +101,14 @@ class MixedScript:
 
     def observe(self, view: TextView) -> Counter[str]:
         """Every word written in one script, case-folded."""
-        counts: Counter[str] = Counter()
-        for _, _, word in self._words(view.text):
-            if word.isascii() or len({self._script(c) for c in word if c.isalpha()}) == 1:
+        minimum = self.min_length
+        counts: Counter[str] = Counter(
+            word.casefold()
+            for word in _WORD.findall(view.text)
+            if word.isascii() and len(word) >= minimum
+        )
+        for _, _, word in self._words(view.text, False):
+            if len({self._script(c) for c in word if c.isalpha()}) == 1:
                 counts[word.casefold()] += 1
         return counts
 
