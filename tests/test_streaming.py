@@ -52,6 +52,16 @@ def test_gzip_jsonl_in_gives_gzip_out_with_the_plain_run_content(tmp_path):
     ).read_bytes()
 
 
+def test_gzip_jsonl_reverts_to_the_same_records_in_gzip(tmp_path):
+    lines = write_records(tmp_path / "packed.jsonl.gz", 3)
+    assert main(["run", str(tmp_path / "packed.jsonl.gz"), "--out", str(tmp_path / "out")]) == 0
+    assert main(["revert", str(tmp_path / "out"), "--out", str(tmp_path / "back")]) == 0
+    restored = gzip.decompress((tmp_path / "back" / "packed.jsonl.gz").read_bytes()).decode()
+    assert [json.loads(line) for line in restored.splitlines()] == [
+        json.loads(line) for line in lines
+    ]
+
+
 def test_documents_over_max_bytes_are_copied_through_and_reported(tmp_path):
     big = "Long line of article text. " * 400  # about 10 KB
     lines = write_records(tmp_path / "in.jsonl", 3)

@@ -8,6 +8,7 @@ Text files come back byte for byte; JSONL records get their original text back
 from __future__ import annotations
 
 import argparse
+import gzip
 import io
 import json
 import sys
@@ -44,8 +45,8 @@ def main(args: argparse.Namespace) -> int:
     restored = 0
     for path in _documents(args.cleaned):
         rel = path.relative_to(args.cleaned).as_posix()
-        data = read_bytes(path)
-        if rel.endswith(".jsonl"):
+        data = _uncompressed(path, rel)
+        if rel.endswith((".jsonl", ".jsonl.gz")):
             logs = (changes, merges, field_changes)
             raw = data.decode("utf-8", errors="surrogateescape")  # bad lines were kept as is
             text = _revert_jsonl(rel, raw, logs, args.text_field)
@@ -54,7 +55,10 @@ def main(args: argparse.Namespace) -> int:
             cleaned = split(decode(data, str(path)).text if data else "")
             text = cleaned.raw + revert(cleaned.body, changes.pop(rel, []))
         encoding = encodings.get(rel, "utf-8")
-        atomic_write(args.out / rel, text.encode(encoding, errors="surrogateescape"))
+        restored_bytes = text.encode(encoding, errors="surrogateescape")
+        if rel.endswith(".gz"):  # the content comes back exactly, in a new gzip container
+            restored_bytes = gzip.compress(restored_bytes, mtime=0)
+        atomic_write(args.out / rel, restored_bytes)
         restored += 1
     if changes:
         missing = ", ".join(sorted(changes)[:5])
@@ -118,6 +122,17 @@ def load_metadata_log(path: Path) -> tuple[Merges, dict[str, str]]:
         if record.get("source_encoding"):
             encodings[doc] = str(record["source_encoding"])
     return merges, encodings
+
+
+def _uncompressed(path: Path, rel: str) -> bytes:
+    """The bytes of a cleaned file, decompressed when it is a .jsonl.gz."""
+    data = read_bytes(path)
+    if not rel.endswith(".gz"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError) as exc:
+        raise CleanerError(f"cannot decompress: {exc}", path=str(path)) from None
 
 
 def _documents(folder: Path) -> list[Path]:
