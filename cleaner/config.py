@@ -17,6 +17,7 @@ from typing import Any
 
 from cleaner.errors import CleanerError
 from cleaner.language import BACKENDS
+from cleaner.reading import parse_size
 
 KEYS = frozenset(
     {
@@ -33,6 +34,7 @@ KEYS = frozenset(
         "cache-dir",
         "exclude",
         "language",
+        "max-bytes",
     }
 )
 LANGUAGE_KEYS = frozenset({"languages", "backend"})
@@ -58,6 +60,7 @@ class Config:
     baseline: Path | None = None
     cache_dir: Path | None = None
     language: Mapping[str, Any] = field(default_factory=dict)
+    max_bytes: int | None = None
 
     @property
     def root(self) -> Path:
@@ -124,6 +127,7 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         baseline=root / value if (value := reader.text("baseline")) else None,
         cache_dir=root / value if (value := reader.text("cache-dir")) else None,
         language=_language(reader),
+        max_bytes=reader.size("max-bytes"),
     )
 
 
@@ -152,6 +156,18 @@ class _Reader:
         if value is not None and not isinstance(value, str):
             raise self.fail(key, "must be a string")
         return value
+
+    def size(self, key: str) -> int | None:
+        """A size in bytes: a positive number, or text such as "500K" or "10M"."""
+        value = self.top.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise self.fail(key, 'must be a size such as 10485760 or "10M"')
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            raise self.fail(key, f"is {exc}") from None
 
     def table(
         self, key: str, table: Mapping[str, Any] | None = None, within: str = ""

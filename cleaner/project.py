@@ -49,7 +49,7 @@ class Options:
     cache: bool = True
     baseline: bool = True
     config: Path | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int | None = None  # None: the configuration's, else the default
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Project:
         self.fail_level = Level.parse(options.fail_level or config.fail_level or "error")
         self.glob = options.glob or config.glob or "*.txt"
         self.text_field = options.text_field or config.text_field or "text"
-        self.max_bytes = options.max_bytes
+        self.max_bytes = options.max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
         all_specs = [self.overrides.apply(spec) for spec in load_specs(self.rule_dirs)]
         check_names(all_specs, self.selection, self.overrides)

@@ -73,6 +73,21 @@ class Document:
     skipped: int | None = None  # size in bytes of a document over max_bytes, left as is
 
 
+SIZE_UNITS = {"K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    """'10M' -> 10485760, '500K', '1G'; plain numbers are bytes. ValueError if not a size."""
+    number, unit = (text[:-1], text[-1].upper()) if text[-1:].isalpha() else (text, "")
+    try:
+        size = int(float(number) * SIZE_UNITS[unit]) if unit else int(number)
+    except (KeyError, ValueError):
+        raise ValueError(f"not a size: {text!r} (e.g. 500K, 10M)") from None
+    if size <= 0:
+        raise ValueError(f"not a positive size: {text!r}")
+    return size
+
+
 def read_bytes(path: Path) -> bytes:
     """Read a file, turning OS errors into an InputError that names the file."""
     try:

@@ -246,3 +246,18 @@ def _checked(jobs, clear):
         main(["cache", "clear"])
     project = Project(Options())
     return {o.document.source.rel: o for o in project.outcomes(project.sources(["docs"]), jobs)}
+
+
+def test_max_bytes_comes_from_the_flag_then_the_configuration(corpus, capsys):
+    configure(corpus, 'max-bytes = "1K"\n')
+    assert Project(Options()).max_bytes == 1024
+    assert Project(Options(max_bytes=2048)).max_bytes == 2048
+    (corpus / "docs" / "big.txt").write_text("Long line of article text. " * 100)
+    assert main(["check", "docs/big.txt"]) == 0
+    assert "over the size limit" in capsys.readouterr().out
+    configure(corpus, "max-bytes = true\n")
+    with pytest.raises(CleanerError, match="max-bytes must be a size"):
+        Project(Options())
+    configure(corpus, 'max-bytes = "lots"\n')
+    with pytest.raises(CleanerError, match="max-bytes is not a size"):
+        Project(Options())

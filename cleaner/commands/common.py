@@ -10,7 +10,6 @@ from pathlib import Path
 from cleaner.batch import Outcome
 from cleaner.errors import CleanerError
 from cleaner.project import Options, Project
-from cleaner.reading import DEFAULT_MAX_BYTES
 from cleaner.rule import Level
 
 EXIT_CLEAN, EXIT_PENDING, EXIT_ERROR = 0, 1, 2
@@ -107,7 +106,7 @@ def project_from(args: argparse.Namespace, *, baseline: bool = False) -> Project
         cache=getattr(args, "cache", False),
         baseline=baseline,
         config=getattr(args, "config", None),
-        max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
+        max_bytes=getattr(args, "max_bytes", None),
     )
     return Project(options)
 

@@ -21,9 +21,8 @@ from cleaner.batch import Outcome, clean_sources
 from cleaner.errors import CleanerError
 from cleaner.parallel import default_jobs
 from cleaner.project import Project
-from cleaner.reading import DEFAULT_MAX_BYTES, Source
-
-SIZE_UNITS = {"K": 1024, "M": 1024**2, "G": 1024**3}
+from cleaner.reading import Source
+from cleaner.reading import parse_size as reading_size
 
 
 def add_scale_options(parser: argparse.ArgumentParser) -> None:
@@ -48,10 +47,10 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--max-bytes",
         type=parse_size,
-        default=DEFAULT_MAX_BYTES,
+        default=None,
         metavar="SIZE",
         help="documents larger than this are copied as they are and reported "
-        "(e.g. 500K, 10M; default: 10M)",
+        "(e.g. 500K, 10M; default: max-bytes in [tool.cleaner], else 10M)",
     )
     group.add_argument(
         "--no-progress",
@@ -62,15 +61,11 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_size(text: str) -> int:
-    """'10M' -> 10485760; plain numbers are bytes."""
-    number, unit = (text[:-1], text[-1].upper()) if text[-1:].isalpha() else (text, "")
+    """'10M' -> 10485760; plain numbers are bytes (see cleaner.reading.parse_size)."""
     try:
-        size = int(float(number) * SIZE_UNITS[unit]) if unit else int(number)
-    except (KeyError, ValueError):
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500K, 10M)") from None
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"not a positive size: {text!r}")
-    return size
+        return reading_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(text: str) -> int:
@@ -95,7 +90,7 @@ def scaled_outcomes(
             project.pipeline,
             args.scheduler,
             project.text_field,
-            max_bytes=args.max_bytes,
+            max_bytes=project.max_bytes,
             pipeline_for=pick,
         )
     elif project.cache is not None and not all(source.is_jsonl for source in sources):
@@ -108,7 +103,7 @@ def scaled_outcomes(
             project.pipeline,
             project.text_field,
             jobs=jobs,
-            max_bytes=args.max_bytes,
+            max_bytes=project.max_bytes,
             pipeline_for=pick,
         )
     return _progress(map(project.without_accepted, outcomes), sources, args.progress)
