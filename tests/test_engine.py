@@ -220,3 +220,19 @@ def test_a_paragraph_under_a_closing_heading_keeps_its_text_when_a_widget_is_glu
     second = "Meanwhile, a Pentagon spokesperson chose not to comment on this situation."
     text = f"{first}\nLatest news\n{second} Share\nShare\nShare\nShare"
     assert load_pipeline().clean(text).text == f"{first}\n{second}"
+
+
+def test_a_long_line_of_dashes_does_not_exhaust_the_line_rules():
+    # Decoration around a widget's words is bounded: unbounded, every drop_line
+    # pattern that looks ahead along the line retried at each dash (seconds a line).
+    set_timeout(0.25)
+    try:
+        text = (
+            "Prices rose sharply on Monday, officials said in a statement today.\n\n"
+            + "-=*" * 3000
+            + "\n\nMore text follows in a second paragraph, officials said."
+        )
+        result = load_pipeline(select=["boilerplate"]).clean(text)
+    finally:
+        set_timeout(2.0)
+    assert [f for f in result.findings if f.message == TIMEOUT_MESSAGE] == []

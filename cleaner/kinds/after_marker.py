@@ -17,20 +17,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
-from cleaner.kinds.common import default_message, phrase_alternatives
+from cleaner.kinds.common import DECORATION, default_message, phrase_alternatives
 from cleaner.layout import is_prose, opens_with_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
-_DECORATION = r"(?:[\p{P}\p{S}]|[^\S\r\n])*"
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[)\]]?)?"
 
 
 def marker_pattern(params: Params, ignore_case: bool) -> Pattern:
     """One whole-line pattern for the marker phrases and patterns, decoration allowed."""
     body = phrase_alternatives(params, "markers", ignore_case=ignore_case)
-    source = f"{_DECORATION}{body}{_COUNT}{_DECORATION}"
+    source = f"{DECORATION}{body}{_COUNT}{DECORATION}"
     return params.compile("markers", source, ignore_case=ignore_case)
 
 

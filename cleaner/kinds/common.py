@@ -11,6 +11,13 @@ from cleaner.rule import Edit, MetadataItems, MetadataValue, RuleSpec
 
 SNIPPET_CHARS = 60
 
+# Bullets, arrows, pipes and spaces around a widget's words: at most this many at each
+# end of a line. Unbounded, a line of thousands of dashes made every pattern that
+# looks ahead along the line retry at each dash (quadratic, seconds a line).
+DECORATION_MAX = 32
+DECORATION = rf"(?:[\p{{P}}\p{{S}}]|[^\S\r\n]){{0,{DECORATION_MAX}}}"
+SPACES = rf"[^\S\r\n]{{0,{DECORATION_MAX}}}"
+
 
 def remove_lines(
     view: TextView, first: int, last: int, rule: str, reason: str, metadata: MetadataItems = ()

@@ -1,7 +1,8 @@
 """drop_line: remove whole lines that consist of a known widget phrase or pattern.
 
 The line must match *as a whole* (after optional decoration such as bullets, arrows
-or a trailing colon, and an optional count like "(3)"), which is what keeps
+or a trailing colon, up to 32 characters at each end, and an optional count like
+"(3)"), which is what keeps
 "Share prices fell 3%" safe from a rule that drops the line "Share". With `capture`,
 the line's text (or a pattern's named group `value`) is kept as metadata, and with
 `fields` each listed named group becomes a field of its own.
@@ -14,14 +15,19 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import TextView
-from cleaner.kinds.common import Capture, default_message, phrase_alternatives, remove_lines
+from cleaner.kinds.common import (
+    DECORATION,
+    SPACES,
+    Capture,
+    default_message,
+    phrase_alternatives,
+    remove_lines,
+)
 from cleaner.layout import WHERE_CHOICES, allowed_lines
 from cleaner.params import Params
 from cleaner.patterns import match_at
 from cleaner.rule import Edit, MetadataItems, RuleSpec
 
-_SPACE = r"[^\S\r\n]"
-_DECORATION = r"(?:[\p{P}\p{S}]|[^\S\r\n])*"
 _SEPARATOR = r"(?:[^\S\r\n]|[|•·/,;:\-–—])+"
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[kKmM]?[)\]]?)?"
 
@@ -33,7 +39,7 @@ class DropLine:
         ignore_case = not params.boolean("case_sensitive", False)
         item = phrase_alternatives(params, "phrases", ignore_case=ignore_case)
         body = f"{item}(?:{_SEPARATOR}{item})*" if params.boolean("sequence", False) else item
-        decoration = _DECORATION if params.boolean("decoration", True) else _SPACE + "*"
+        decoration = DECORATION if params.boolean("decoration", True) else SPACES
         count = _COUNT if params.boolean("count", False) else ""
         source = f"^{decoration}(?P<body>{body}){count}{decoration}\r?$"
         self.pattern = params.compile("phrases", source, ignore_case=ignore_case)
