@@ -63,8 +63,6 @@ def starts_sentence(text: str, start: int, line_start: int) -> bool:
     return position < line_start or text[position] in ".!?…:;"
 
 
-# Each word with the text before it (since the previous word): one regex call a line.
-_GAP_AND_WORD = regex.compile(r"([^\p{L}\p{M}]*)([\p{L}\p{M}]+)")
 _SPACES = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
 _SENTENCE_ENDS = frozenset(".!?…:;")
 
@@ -74,15 +72,18 @@ def words(text: str, start: int, end: int) -> list[Word]:
 
     A word opens a sentence when only spaces and opening quotes or brackets stand
     between it and the line start or a . ! ? … : ; (as `starts_sentence` says).
+    The gaps are sliced between matches, not matched: a pattern for "gap, then
+    word" retries the whole gap at each of its characters, quadratic on a long
+    line of dots.
     """
     found = []
     position = start
-    for gap, word in _GAP_AND_WORD.findall(text, start, end):
-        before = gap.rstrip(_SPACES + _OPENERS)
+    for match in WORD.finditer(text, start, end):
+        first, last = match.span()
+        before = text[position:first].rstrip(_SPACES + _OPENERS)
         initial = before[-1] in _SENTENCE_ENDS if before else position == start
-        position += len(gap)
-        found.append(Word(position, position + len(word), word, initial))
-        position += len(word)
+        found.append(Word(first, last, match.group(), initial))
+        position = last
     return found
 
 
