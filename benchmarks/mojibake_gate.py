@@ -31,7 +31,7 @@ import ftfy
 
 from cleaner.document import TextView
 from cleaner.engine import Pipeline
-from cleaner.kinds.mojibake import Mojibake
+from cleaner.kinds.mojibake import Mojibake, encoding_only
 from cleaner.ruleset import Selection, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,17 +40,8 @@ CORRUPTIONS: dict[str, Callable[[str], str]] = {
     "latin-1": lambda p: p.encode("utf-8").decode("latin-1"),
     "cp1252 twice": lambda p: CORRUPTIONS["cp1252"](CORRUPTIONS["cp1252"](p)),
 }
-ENCODING_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+# The rule's own settings, without the explanation the rule asks ftfy for.
+ENCODING_ONLY = encoding_only()._replace(explain=False)
 
 
 def paragraphs(pages: Path | None) -> list[str]:

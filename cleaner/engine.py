@@ -171,7 +171,7 @@ class Pipeline:
         edits: list[Edit] = []
         findings: list[Finding] = []
         for rule in rules:
-            if rule.id in run.timed_out or not rule.spec.may_apply(view.folded):
+            if rule.id in run.timed_out or not rule.spec.may_apply(view):
                 continue
             try:
                 outcomes = list(_outcomes(rule, view, run.corpus))

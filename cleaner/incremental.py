@@ -84,14 +84,14 @@ def _cached(
     ]
     stats = corpus.stats if corpus is not None and misses else None
     fresh = parallel_clean(project, [(source, data) for _, source, data in misses], stats, jobs)
-    waiting = {index for index, _, _ in misses} if fresh is not None else set()
+    waiting = {index for index, _, _ in misses}
     for index, source in enumerate(sources):
         key = keys[index]
         if key is None:
             yield from _cleaned(project, source, corpus.stats if corpus is not None else None)
             continue
         data, kept[index] = kept[index], None
-        if index in waiting and fresh is not None:
+        if fresh is not None and index in waiting:
             yield _stored(cache, key, next(fresh))
             continue
         verdict = verdicts.get(key)

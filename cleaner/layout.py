@@ -154,11 +154,11 @@ def allowed_spans(view: TextView, where: str) -> list[tuple[int, int]]:
     if where == "anywhere":
         return [(0, len(view.text))]
     spans: list[tuple[int, int]] = []
-    starts = view.line_starts
-    for index, (start, ok) in enumerate(zip(starts, allowed_lines(view, where), strict=True)):
+    lines = zip(view.line_starts, view.chunks, allowed_lines(view, where), strict=True)
+    for start, chunk, ok in lines:
         if not ok:
             continue
-        end = starts[index + 1] if index + 1 < len(starts) else len(view.text)
+        end = start + len(chunk)
         if spans and spans[-1][1] == start:
             spans[-1] = (spans[-1][0], end)
         else:

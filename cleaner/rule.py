@@ -110,14 +110,15 @@ class RuleSpec:
     applies_to: tuple[str, ...] = (BODY,)
     requires: tuple[str, ...] = ()
 
-    def may_apply(self, folded_text: str) -> bool:
+    def may_apply(self, view: TextView) -> bool:
         """Whether one of the strings the rule `requires` is in the case-folded text.
 
         A rule whose every match holds one of a few words ("informs", "reports")
         names them, and the engine skips it on texts without them: one substring
-        test instead of a regex scan. A rule that requires nothing always runs.
+        test instead of a regex scan. A rule that requires nothing always runs (and
+        the text is not case-folded for it).
         """
-        return not self.requires or any(word in folded_text for word in self.requires)
+        return not self.requires or any(word in view.folded for word in self.requires)
 
     def applies_to_field(self, name: str) -> bool:
         """Whether the rule also repairs this metadata field's value (see cleaner.fields)."""

@@ -59,15 +59,14 @@ class LowercaseNames:
             return counts
         lower: Counter[str] = Counter()
         capitals: Counter[str] = Counter()
-        text, minimum = view.text, self.min_length
         for found in line_words(view):
-            for index, (start, end, word, _) in enumerate(found):
-                if len(word) < minimum or in_markup(text, start, end):
+            for index, word in enumerate(found):
+                if not self._counted(view, word):
                     continue
-                if word.islower():
-                    lower[word] += 1
-                elif is_titled(word) and self._lone_capital(found, index):
-                    capitals[word.casefold()] += 1
+                if word.text.islower():
+                    lower[word.text] += 1
+                elif is_titled(word.text) and self._lone_capital(found, index):
+                    capitals[word.text.casefold()] += 1
         # Prefixed once per distinct word, not once per use.
         counts.update({"l:" + word: n for word, n in lower.items()})
         counts.update({"c:" + word: n for word, n in capitals.items()})

@@ -8,7 +8,6 @@ spelling follow other rules than prose).
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 import weakref
 from collections.abc import Iterator
@@ -63,28 +62,12 @@ def starts_sentence(text: str, start: int, line_start: int) -> bool:
     return position < line_start or text[position] in ".!?…:;"
 
 
-_SPACES = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
-_SENTENCE_ENDS = frozenset(".!?…:;")
-
-
 def words(text: str, start: int, end: int) -> list[Word]:
-    """The words of text[start:end] (one line), with their sentence-initial flag.
-
-    A word opens a sentence when only spaces and opening quotes or brackets stand
-    between it and the line start or a . ! ? … : ; (as `starts_sentence` says).
-    The gaps are sliced between matches, not matched: a pattern for "gap, then
-    word" retries the whole gap at each of its characters, quadratic on a long
-    line of dots.
-    """
-    found = []
-    position = start
-    for match in WORD.finditer(text, start, end):
-        first, last = match.span()
-        before = text[position:first].rstrip(_SPACES + _OPENERS)
-        initial = before[-1] in _SENTENCE_ENDS if before else position == start
-        found.append(Word(first, last, match.group(), initial))
-        position = last
-    return found
+    """The words of text[start:end] (one line), with their sentence-initial flag."""
+    return [
+        Word(match.start(), match.end(), match.group(), starts_sentence(text, match.start(), start))
+        for match in WORD.finditer(text, start, end)
+    ]
 
 
 _LINE_WORDS: weakref.WeakKeyDictionary[TextView, list[list[Word]]] = weakref.WeakKeyDictionary()
