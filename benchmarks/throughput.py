@@ -15,6 +15,10 @@ One command measures everything on one generated corpus (benchmarks/corpus.py):
   SymbolLinesFormatter -> a regex line remover (the widget phrases of our
   boilerplate rules) -> C4QualityFilter -> JsonlWriter, once with its default
   ftfy step and once with ftfy gated by our mojibake marker regex;
+- real pages (--pages DIR, e.g. ../shared/devset/pages): the engine with all packs
+  on the .txt files of a folder, with cold caches. The generated corpus recombines a
+  few seed paragraphs, so per-line verdicts that rules remember are reused far more
+  than on real text; this row shows the speed on lines never seen before;
 - memory (--memory 20000,200000): peak memory of end-to-end runs on corpora of
   those sizes (with --memory-select PACKS to keep a large run short).
 
@@ -75,6 +79,19 @@ def stages(path: Path, count: int) -> list[str]:
             pipeline.clean(text)
         rows.append(row(f"stage: {name}", len(texts), size, time.perf_counter() - start))
     return rows
+
+
+def real_pages(folder: Path) -> list[str]:
+    """All packs on real pages, each seen once by a freshly built pipeline."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+    size = sum(len(text.encode()) for text in texts)
+    pipeline = Pipeline(load_rules([], Selection()))
+    pipeline.clean("Warm-up: the language model loads outside the timing.")
+    start = time.perf_counter()
+    for text in texts:
+        pipeline.clean(text)
+    seconds = time.perf_counter() - start
+    return [row(f"real pages ({folder.name}): all packs", len(texts), size, seconds)]
 
 
 def tree_rss(pid: int) -> int:
@@ -177,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", default="", help="corpus sizes for the memory rows")
     parser.add_argument("--memory-select", default="", help="packs for the memory rows")
     parser.add_argument("--work", type=Path, help="folder for corpora and outputs (kept)")
+    parser.add_argument("--pages", type=Path, help="folder of real .txt pages for one more row")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -189,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- | --- | --- | --- | --- | --- |")
     for line in stages(path, args.stage_docs):
         print(line, flush=True)
+    if args.pages:
+        for line in real_pages(args.pages):
+            print(line, flush=True)
     for line in end_to_end(path, args.docs, [int(j) for j in args.jobs.split(",")], work):
         print(line, flush=True)
     if args.datatrove:

@@ -2,12 +2,14 @@
 
 Each speed-up (a prefix-tree alternation, a rule's `requires` words, searching only
 the lines a `where` allows, finding words with one regex call, scanning only lines
-that may hold a non-ASCII letter) is checked here against the plain computation it
+that may hold a non-ASCII letter, counting a line's words once for every drop_line
+rule, skipping the script test for words below U+0370) is checked here against the plain computation it
 replaces.
 """
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 
 import regex
@@ -16,11 +18,13 @@ from hypothesis import strategies as st
 
 from cleaner.document import TextView
 from cleaner.errors import RuleError
-from cleaner.kinds.mixed_script import _WORD, _hinted_words
+from cleaner.kinds.drop_line import _letter_words, letter_words
+from cleaner.kinds.mixed_script import _WORD, MixedScript, _hinted_words
 from cleaner.kinds.tokens import WORD, starts_sentence, words
 from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.patterns import literal_alternation
-from cleaner.ruleset import load_specs
+from cleaner.rule import Rule
+from cleaner.ruleset import Selection, load_rules, load_specs
 from tests.conftest import pipeline_of, write_rule
 
 # No "ß": under full case folding the regex module matches "SSASS" against the
@@ -81,13 +85,18 @@ def test_searching_allowed_lines_finds_the_allowed_matches_of_a_full_search(text
     assert [m.span() for m in finditer_where(pattern, view, where)] == expected
 
 
-@given(st.text(alphabet="ab A.!?…:;\"“«(—-'\u00a0\u2003é\u0301", max_size=40))
-def test_words_flag_sentence_openers_as_starts_sentence_does(line):
+WORD_LINE = st.text(alphabet="ab A.!?…:;\"“«„‘[(—–-'\u00a0\u2003\x1c\x1f\x85\té\u0301", max_size=40)
+
+
+@given(st.sampled_from(["", "A. ", "x\n", "Ends. \n"]), WORD_LINE, st.sampled_from(["", "\nB."]))
+def test_words_flag_sentence_openers_as_starts_sentence_does(before, line, after):
+    text = before + line + after
+    start, end = len(before), len(before) + len(line)
     expected = [
-        (m.start(), m.end(), m.group(), starts_sentence(line, m.start(), 0))
-        for m in WORD.finditer(line)
+        (m.start(), m.end(), m.group(), starts_sentence(text, m.start(), start))
+        for m in WORD.finditer(text, start, end)
     ]
-    assert [tuple(word) for word in words(line, 0, len(line))] == expected
+    assert [tuple(word) for word in words(text, start, end)] == expected
 
 
 @given(st.text(alphabet="aé’ Кx\u0301.bª\n“µ—\u00a0ǅ", max_size=40))
@@ -149,3 +158,47 @@ def test_spaced_thousands_pattern_finds_what_its_slower_first_form_found(text):
 def _shipped_pattern(rule_id: str) -> str:
     spec = next(spec for spec in load_specs() if spec.id == rule_id)
     return str(spec.params["patterns"][0])
+
+
+def test_every_letter_below_greek_is_latin_or_common():
+    scripts = {
+        name: regex.compile(rf"\p{{Script={name}}}") for name in ("Latin", "Common", "Greek")
+    }
+    for char in map(chr, range(0x370)):
+        if char.isalpha():
+            assert scripts["Latin"].match(char) or scripts["Common"].match(char), hex(ord(char))
+    assert scripts["Greek"].match("\u0370")
+
+
+@cache
+def _mixed_script_rule() -> MixedScript:
+    rule = next(r for r in _default_rules() if r.id == "translation.mixed-script")
+    assert isinstance(rule.detector, MixedScript)
+    return rule.detector
+
+
+@cache
+def _default_rules() -> list[Rule]:
+    return load_rules([], Selection(select=("translation.mixed-script",)))
+
+
+@given(
+    st.text(alphabet="aeoAKxéüßµªǅ\u0301\u02b9\u0430\u0435\u043e\u041a\u03bf\u0391Ω", max_size=8)
+)
+def test_mixed_script_shortcut_and_lookups_repair_as_the_plain_script_test_does(word):
+    detector = _mixed_script_rule()
+    plain = copy.copy(detector)
+    plain._latin_shortcut = False
+    plain._script_of = {}
+    plain._script = lambda char: next(  # type: ignore[method-assign]
+        (name for name, p in detector.patterns.items() if p.match(char)), ""
+    )
+    assert detector.repair(word) == plain.repair(word)
+
+
+@given(st.lists(st.sampled_from(["Share", "Teilen: Facebook", "a b c d e f", "", "— 3 —"])))
+def test_drop_line_counts_letter_words_once_per_line_as_each_rule_would(lines):
+    view = TextView("\n".join(lines))
+    for index, line in enumerate(lines):
+        assert letter_words(view, index) == _letter_words(line)
+        assert letter_words(view, index) == _letter_words(line)  # the remembered count

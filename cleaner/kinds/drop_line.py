@@ -11,6 +11,7 @@ the line's text (or a pattern's named group `value`) is kept as metadata, and wi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 import regex
 
@@ -70,19 +71,18 @@ class DropLine:
         for index in open_lines:
             verdict = verdicts.get(chunks[index], _UNKNOWN)
             if verdict is _UNKNOWN:
-                start = starts[index]
-                verdict = self._judge(view.text, start, start + len(chunks[index]))
+                verdict = self._judge(view, index, starts[index])
                 if len(verdicts) >= VERDICT_CACHE:
                     verdicts.clear()
                 verdicts[chunks[index]] = verdict
             if verdict is not None:
                 yield remove_lines(view, index, index, self.rule, self.message, verdict)
 
-    def _judge(self, text: str, start: int, end: int) -> MetadataItems | None:
+    def _judge(self, view: TextView, index: int, start: int) -> MetadataItems | None:
         """The metadata a removable line carries, or None when the line stays."""
-        if self.max_words and _letter_words(text[start:end]) > self.max_words:
+        if self.max_words and letter_words(view, index) > self.max_words:
             return None
-        match = match_at(self.pattern, text, start, end)
+        match = match_at(self.pattern, view.text, start, start + len(view.chunks[index]))
         if match is None or match.end() == match.start() or "\n" in match.group():
             return None  # no match, empty, or a phrase's inner space matched a line break
         if self.max_words and len(match.group("body").split()) > self.max_words:
@@ -96,6 +96,22 @@ class DropLine:
 
 _UNKNOWN: MetadataItems = (("", ""),)
 VERDICT_CACHE = 8192
+_LETTER_WORDS: WeakKeyDictionary[TextView, dict[int, int]] = WeakKeyDictionary()
+
+
+def letter_words(view: TextView, index: int) -> int:
+    """`_letter_words` of line `index`, counted once per view for every drop_line rule.
+
+    Most lines of a page are prose, longer than any rule's `max_words`; the count
+    that rules them out is the same for the thirty-odd rules asking about the line.
+    """
+    counts = _LETTER_WORDS.get(view)
+    if counts is None:
+        counts = _LETTER_WORDS[view] = {}
+    found = counts.get(index)
+    if found is None:
+        found = counts[index] = _letter_words(view.chunks[index])
+    return found
 
 
 def _letter_words(line: str) -> int:

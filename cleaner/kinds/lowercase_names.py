@@ -127,12 +127,3 @@ class LowercaseNames:
             f"'{word}' is capitalised {capitals}× elsewhere and in lower case {lower}×:"
             f" write '{word.capitalize()}'"
         )
-        if word in self.gazetteer:
-            return f"'{word}' is a name: write '{self.gazetteer[word]}'"
-        capitals, lower = stats["c:" + word], stats["l:" + word]
-        if capitals >= self.min_capitalised and lower <= self.max_lower:
-            return (
-                f"'{word}' is capitalised {capitals}× elsewhere and in lower case {lower}×:"
-                f" write '{word.capitalize()}'"
-            )
-        return ""

@@ -29,6 +29,7 @@ from cleaner.patterns import Match
 from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_FIRST_NON_LATIN = "\u0370"  # Greek and Coptic, the first block after the Latin ones
 # Characters outside ASCII that may be letters: everything but the Latin-1 and
 # General Punctuation signs news text is full of (quotes, dashes, no-break spaces).
 # Only lines holding one can have a word that mixes scripts; the standard `re`
@@ -50,6 +51,9 @@ class MixedScript:
         self.to_latin = params.mapping("confusables")
         self.level: Level = spec.level
         self.rule = spec.id
+        self._script_of: dict[str, str] = {}
+        # Letters below U+0370 are Latin or Common (checked in tests/test_hot_paths.py).
+        self._latin_shortcut = "Common" not in self.scripts
         self.into = self._tables()
 
     def _tables(self) -> dict[str, dict[str, str]]:
@@ -63,11 +67,20 @@ class MixedScript:
         return into
 
     def _script(self, char: str) -> str:
-        return next((name for name, p in self.patterns.items() if p.match(char)), "")
+        """The script of a letter among `scripts` ("" for any other), looked up once."""
+        known = self._script_of.get(char)
+        if known is None:
+            known = next((name for name, p in self.patterns.items() if p.match(char)), "")
+            self._script_of[char] = known
+        return known
 
     def repair(self, word: str) -> str | None:
-        """The word in its majority script, or None if it is not a homoglyph accident."""
-        if word.isascii():
+        """The word in its majority script, or None if it is not a homoglyph accident.
+
+        Below U+0370 every letter is Latin or of no script of ours, and either way the
+        word mixes nothing: German, French or Polish words take that shortcut.
+        """
+        if self._latin_shortcut and max(word, default="\0") < _FIRST_NON_LATIN:
             return None
         scripts = Counter(self._script(c) for c in word if c.isalpha())
         if "" in scripts or len(scripts) < 2:
