@@ -202,3 +202,13 @@ def test_drop_line_counts_letter_words_once_per_line_as_each_rule_would(lines):
     for index, line in enumerate(lines):
         assert letter_words(view, index) == _letter_words(line)
         assert letter_words(view, index) == _letter_words(line)  # the remembered count
+
+
+@given(st.text(alphabet="aeoKpxüé\u0301ⁿ“€ \n\u0430\u0435\u043e\u0440\u041a\u03bf", max_size=40))
+def test_mixed_script_reads_only_lines_past_latin_and_finds_what_reading_all_finds(text):
+    detector = _mixed_script_rule()
+    plain = copy.copy(detector)
+    plain._latin_shortcut = False
+    plain._suspects = lambda text: plain._words(text, False)  # type: ignore[method-assign]
+    view = TextView(text)
+    assert list(detector.detect(view)) == list(plain.detect(view))

@@ -37,6 +37,10 @@ _FIRST_NON_LATIN = "\u0370"  # Greek and Coptic, the first block after the Latin
 _LETTER_HINT = re.compile(
     "[^\x00-\x7f\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u00bf\u2000-\u206f]"
 )
+# Characters from U+0370 on, punctuation and currency signs aside: a word can only
+# mix scripts if it holds one (see MixedScript.repair), so detection reads only the
+# lines that do; German, French or Polish prose has none.
+_BEYOND_LATIN_HINT = re.compile("[^\x00-\u036f\u2000-\u20cf]")
 
 
 class MixedScript:
@@ -103,14 +107,23 @@ class MixedScript:
         it can never mix scripts, so detection leaves it out altogether.
         """
         for match in _WORD.finditer(text) if with_ascii else _hinted_words(text):
-            word = match.group()
-            if word.isascii():
-                if with_ascii and len(word) >= self.min_length:
-                    yield match.start(), match.end(), word
-                continue
-            word = unicodedata.normalize("NFC", word)
-            if sum(map(str.isalpha, word)) >= self.min_length:
+            yield from self._word(match, with_ascii)
+
+    def _suspects(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """The words that may mix scripts: non-ASCII, on lines past the Latin letters."""
+        hint = _BEYOND_LATIN_HINT if self._latin_shortcut else _LETTER_HINT
+        for match in _hinted_words(text, hint):
+            yield from self._word(match, False)
+
+    def _word(self, match: Match, with_ascii: bool) -> Iterator[tuple[int, int, str]]:
+        word = match.group()
+        if word.isascii():
+            if with_ascii and len(word) >= self.min_length:
                 yield match.start(), match.end(), word
+            return
+        word = unicodedata.normalize("NFC", word)
+        if sum(map(str.isalpha, word)) >= self.min_length:
+            yield match.start(), match.end(), word
 
     def observe(self, view: TextView) -> Counter[str]:
         """Every word written in one script, case-folded."""
@@ -128,13 +141,13 @@ class MixedScript:
     def detect(self, view: TextView) -> Iterator[Outcome]:
         """Judge one text by its own counts (only counted when a word mixes scripts)."""
         text = view.text
-        if text.isascii() or all(self.repair(w) is None for _, _, w in self._words(text, False)):
+        if text.isascii() or all(self.repair(w) is None for _, _, w in self._suspects(text)):
             return iter(())
         return self.detect_with(view, self.observe(view))
 
     def detect_with(self, view: TextView, stats: Counter[str]) -> Iterator[Outcome]:
         """Repair words whose pure spelling the corpus knows; report the others."""
-        for start, end, word in self._words(view.text, False):
+        for start, end, word in self._suspects(view.text):
             repaired = self.repair(word)
             if repaired is None:
                 continue
@@ -146,10 +159,10 @@ class MixedScript:
                 yield Finding(start, end, self.rule, self.level, message)
 
 
-def _hinted_words(text: str) -> Iterator[Match]:
-    """The words of the lines where a non-ASCII letter may be (see _LETTER_HINT)."""
+def _hinted_words(text: str, hints: re.Pattern[str] = _LETTER_HINT) -> Iterator[Match]:
+    """The words of the lines holding a character `hints` finds (see _LETTER_HINT)."""
     end = -1
-    for hint in _LETTER_HINT.finditer(text):
+    for hint in hints.finditer(text):
         if hint.start() < end:
             continue
         start = text.rfind("\n", 0, hint.start()) + 1
