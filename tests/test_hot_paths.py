@@ -3,7 +3,8 @@
 Each speed-up (a prefix-tree alternation, a rule's `requires` words, searching only
 the lines a `where` allows, finding words with one regex call, scanning only lines
 that may hold a non-ASCII letter, counting a line's words once for every drop_line
-rule, skipping the script test for words below U+0370) is checked here against the plain computation it
+rule, skipping the script test for words below U+0370, compiling a glued headline's
+pattern only for lines that open with its first word) is checked here against the plain computation it
 replaces.
 """
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from cleaner.document import TextView
 from cleaner.errors import RuleError
+from cleaner.kinds.dedupe import may_open_with
 from cleaner.kinds.drop_line import _letter_words, letter_words
 from cleaner.kinds.mixed_script import _WORD, MixedScript, _hinted_words
 from cleaner.kinds.tokens import WORD, starts_sentence, words
@@ -212,3 +214,16 @@ def test_mixed_script_reads_only_lines_past_latin_and_finds_what_reading_all_fin
     plain._suspects = lambda text: plain._words(text, False)  # type: ignore[method-assign]
     view = TextView(text)
     assert list(detector.detect(view)) == list(plain.detect(view))
+
+
+CASE_LETTERS = "aAsSßẞſKkKıIİiσςΣΐΐǅǄǆµΜμﬀǰᾀ \t\u00a0\x1c"
+
+
+@given(
+    st.text(alphabet=CASE_LETTERS.replace(" ", "").strip(), min_size=1, max_size=4),
+    st.text(alphabet=CASE_LETTERS, max_size=8),
+)
+def test_a_line_the_headline_pattern_matches_passes_the_cheap_first_word_test(word, text):
+    opens = regex.match(r"\s*" + regex.escape(word), text, regex.IGNORECASE)
+    if opens:
+        assert may_open_with(text, word)

@@ -15,6 +15,7 @@ is kept as metadata under that field: the repetition is what shows it is a title
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -87,14 +88,19 @@ class Dedupe:
             words = headline.text.split()
             if len(words) < self.min_words:
                 continue
+            later = [
+                line
+                for line in lines
+                if line.index > headline.index and may_open_with(line.text, words[0])
+            ]
+            if not later:
+                continue  # no line opens with the headline's first word: nothing to compile
             copy = r"\s+".join(regex.escape(w) for w in words) + r"[^\S\r\n]+"
             # Every copy of the headline glued in front goes in one edit: one copy per
             # pass would need as many passes as there are copies.
             glued = rf"\s*(?:{copy})+(?P<rest>\S.*)"
             pattern = regex.compile(glued, regex.IGNORECASE)
-            for line in lines:
-                if line.index <= headline.index:
-                    continue
+            for line in later:
                 match = fullmatch(pattern, line.text)
                 if match and self._glued_rest(view, line, match.group("rest")):
                     start = line.start + match.start("rest")
@@ -134,6 +140,33 @@ class Dedupe:
             return True
         first = next(candidate for candidate in view.lines if not candidate.is_blank)
         return line.index != first.index and allowed(view, line.index, self.where)
+
+
+def may_open_with(text: str, word: str) -> bool:
+    """Whether `text`, after leading white space, may start with `word` ignoring case.
+
+    A cheap test before compiling a headline's pattern (a compile costs a
+    millisecond or two). Case-insensitive matching without full case folding pairs
+    characters one to one; most pairs share a lower or upper form, and for the few
+    others ("İ" and "i") the regex module is asked once.
+    """
+    start = text.lstrip()[: len(word)]
+    return len(start) == len(word) and all(map(_same_letter, start, word))
+
+
+def _same_letter(one: str, other: str) -> bool:
+    return (
+        one == other
+        or one.lower() == other.lower()
+        or one.upper() == other.upper()
+        or _regex_same_letter(one, other)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _regex_same_letter(one: str, other: str) -> bool:
+    """The regex module's own answer, for the rare pairs the str methods disagree on."""
+    return regex.fullmatch(regex.escape(other), one, regex.IGNORECASE) is not None
 
 
 def _longer_line(folded: str, group: list[tuple[Line, str]]) -> Line | None:
