@@ -55,19 +55,22 @@ def fullmatch(pattern: Pattern, text: str) -> Match | None:
     return pattern.fullmatch(text, timeout=_timeout)
 
 
-def literal_alternation(phrases: Iterable[str]) -> str:
+def literal_alternation(phrases: Iterable[str], *, ignore_case: bool = False) -> str:
     """One pattern for many phrases, with flexible inner spaces, as a prefix tree.
 
     "share on facebook|share on x|share" becomes "share(?:[ ]+on[ ]+(?:facebook|x))?":
     a shared start is read once, so a long list costs about what its longest phrase
     does instead of one attempt per phrase. Longer phrases are still preferred, as
-    in a longest-first alternation (the optional tails are greedy).
+    in a longest-first alternation (the optional tails are greedy). For a pattern
+    that ignores case, pass `ignore_case` so "Share" and "share this" grow one
+    branch: as two, the first would win with the shorter match.
     """
     tree: dict[str, Any] = {}
     for phrase in set(phrases):
         node = tree
         for index, word in enumerate(phrase.split()):
-            for atom in ([_INNER_SPACE] if index else []) + [regex.escape(c) for c in word]:
+            letters = [_case_key(c) for c in word] if ignore_case else list(word)
+            for atom in ([_INNER_SPACE] if index else []) + [regex.escape(c) for c in letters]:
                 node = node.setdefault(atom, {})
         if node is not tree:
             node[_END] = {}
@@ -76,6 +79,12 @@ def literal_alternation(phrases: Iterable[str]) -> str:
 
 _INNER_SPACE = r"[^\S\r\n]+"
 _END = ""
+
+
+def _case_key(char: str) -> str:
+    """The spelling of a letter that a case-insensitive branch is filed under."""
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
 
 
 def _tree_pattern(node: dict[str, Any]) -> str:

@@ -4,25 +4,31 @@ Each speed-up (a prefix-tree alternation, a rule's `requires` words, searching o
 the lines a `where` allows, finding words with one regex call, scanning only lines
 that may hold a non-ASCII letter, counting a line's words once for every drop_line
 rule, skipping the script test for words below U+0370, compiling a glued headline's
-pattern only for lines that open with its first word) is checked here against the plain computation it
+pattern only for lines that open with its first word, stopping the language vote
+once it is decided) is checked here against the plain computation it
 replaces.
 """
 
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from functools import cache
+from unittest.mock import patch
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleaner.document import TextView
 from cleaner.errors import RuleError
+from cleaner.kinds import gate
 from cleaner.kinds.dedupe import may_open_with
 from cleaner.kinds.drop_line import _letter_words, letter_words
+from cleaner.kinds.gate import NAMES_SHARE
 from cleaner.kinds.mixed_script import _WORD, MixedScript, _hinted_words
-from cleaner.kinds.tokens import WORD, starts_sentence, words
+from cleaner.kinds.tokens import WORD, is_titled, starts_sentence, words
+from cleaner.language import Guess
 from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.patterns import literal_alternation
 from cleaner.rule import Rule
@@ -47,16 +53,22 @@ def _flat(phrases: list[str]) -> str:
 @given(PHRASES, st.lists(st.sampled_from(["a", "b", " ", "  ", ".", "ss", "é", "É", "-"])))
 def test_prefix_tree_matches_what_the_flat_alternation_matches(phrases, pieces):
     candidates = [*phrases, "".join(pieces), *(p.upper() for p in phrases)]
-    for flags in (regex.UNICODE, regex.UNICODE | regex.IGNORECASE | regex.FULLCASE):
-        tree = regex.compile(rf"^(?:{literal_alternation(phrases)})$", flags)
+    for ignore_case in (False, True):
+        flags = regex.UNICODE | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
+        tree = regex.compile(
+            rf"^(?:{literal_alternation(phrases, ignore_case=ignore_case)})$", flags
+        )
         flat = regex.compile(rf"^(?:{_flat(phrases)})$", flags)
         for text in candidates:
             assert bool(tree.match(text)) == bool(flat.match(text)), (phrases, text)
 
 
 @given(PHRASES, st.text(alphabet="abAB. é-x", max_size=30))
+@example(phrases=["B", "b."], text="B.A")  # case variants: one branch, the longer wins
 def test_prefix_tree_prefers_the_longest_phrase_like_the_flat_alternation(phrases, text):
-    tree = regex.compile(rf"\b(?:{literal_alternation(phrases)})\b", regex.IGNORECASE)
+    tree = regex.compile(
+        rf"\b(?:{literal_alternation(phrases, ignore_case=True)})\b", regex.IGNORECASE
+    )
     flat = regex.compile(rf"\b(?:{_flat(phrases)})\b", regex.IGNORECASE)
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
@@ -227,3 +239,37 @@ def test_a_line_the_headline_pattern_matches_passes_the_cheap_first_word_test(wo
     opens = regex.match(r"\s*" + regex.escape(word), text, regex.IGNORECASE)
     if opens:
         assert may_open_with(text, word)
+
+
+def _vote_of_every_line(text: str, confidence: float) -> str:
+    """The gate's vote as first written: every line identified, in order."""
+    letters: Counter[str] = Counter()
+    for line in text.splitlines():
+        count = sum(map(str.isalpha, line))
+        found = WORD.findall(line)
+        if count < 2 or sum(map(is_titled, found)) > NAMES_SHARE * len(found):
+            continue
+        guess = gate.identify("fake", line.strip())
+        if guess.score >= confidence:
+            letters[guess.language] += count
+    return letters.most_common(1)[0][0] if letters else ""
+
+
+def _fake_identify(backend: str, line: str) -> Guess:
+    """A stand-in model: the language is the line's first letter, the score its length."""
+    first = next((c for c in line if c.isalpha()), "x").lower()
+    return Guess(first, min(len(line) / 10, 1.0))
+
+
+LANGUAGE_LINES = st.lists(st.text(alphabet="abc Ab.", max_size=14), max_size=10).map("\n".join)
+
+
+@given(LANGUAGE_LINES, st.sampled_from([0.0, 0.5, 0.9]))
+@example(text="bbbb\naaaaaaaa\nbbbb", confidence=0.0)  # a tie: the earliest line's language
+def test_the_language_vote_stops_early_with_the_answer_of_reading_every_line(text, confidence):
+    with patch.object(gate, "identify", _fake_identify):
+        gate.dominant_language.cache_clear()
+        assert gate.dominant_language("fake", text, confidence) == _vote_of_every_line(
+            text, confidence
+        )
+    gate.dominant_language.cache_clear()

@@ -41,7 +41,7 @@ def phrase_alternatives(params: Params, phrase_key: str, *, ignore_case: bool) -
         params.compile(f"patterns[{index}]", source, ignore_case=ignore_case)
     alternatives = [f"(?:{source})" for source in patterns]
     if phrases:
-        alternatives.insert(0, f"(?:{literal_alternation(phrases)})")
+        alternatives.insert(0, f"(?:{literal_alternation(phrases, ignore_case=ignore_case)})")
     return "(?:" + "|".join(alternatives) + ")"
 
 

@@ -27,7 +27,7 @@ class Flag:
         phrases = params.texts("phrases")
         sources = list(params.texts("patterns"))
         if phrases:
-            sources.insert(0, rf"\b(?:{literal_alternation(phrases)})\b")
+            sources.insert(0, rf"\b(?:{literal_alternation(phrases, ignore_case=ignore_case)})\b")
         if not sources:
             raise params.error("phrases", "give at least one phrase or pattern")
         self.patterns = [

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from cleaner.document import TextView
 from cleaner.kinds.tokens import WORD, is_titled
-from cleaner.language import BACKENDS, identify
+from cleaner.language import BACKENDS, Guess, identify
 from cleaner.params import Params
 
 # The first lines are enough to tell a document's language, and bound the cost.
@@ -50,14 +50,40 @@ class LanguageGate:
 
 @lru_cache(maxsize=256)
 def dominant_language(backend: str, text: str, confidence: float) -> str:
-    """The language holding most letters among lines identified with `confidence`."""
+    """The language holding most letters among lines identified with `confidence`.
+
+    Ties go to the language of the earliest line. The longest lines are identified
+    first, and the vote stops once no language can catch up with the leader, even
+    if every line still unread went to it: a page of prose is decided by its few
+    long paragraphs, and its menus and captions need no model.
+    """
+    lines = [
+        (order, count, line)
+        for order, line in enumerate(text.splitlines())
+        if (count := sum(map(str.isalpha, line))) >= 2
+    ]
+    # Lines not yet read, names included: an upper bound of the votes still to come.
+    unread = sum(count for _, count, _ in lines)
     letters: Counter[str] = Counter()
-    for line in text.splitlines():
-        count = sum(map(str.isalpha, line))
-        found = WORD.findall(line)
-        if count < 2 or sum(map(is_titled, found)) > NAMES_SHARE * len(found):
+    first_line: dict[str, int] = {}
+    for order, count, line in sorted(lines, key=lambda voter: -voter[1]):
+        unread -= count
+        guess = _vote(backend, line)
+        if guess is None or guess.score < confidence:
             continue
-        guess = identify(backend, line.strip())
-        if guess.score >= confidence:
-            letters[guess.language] += count
-    return letters.most_common(1)[0][0] if letters else ""
+        letters[guess.language] += count
+        first_line[guess.language] = min(order, first_line.get(guess.language, order))
+        (leader, most), *rest = letters.most_common(2)
+        if most > (rest[0][1] if rest else 0) + unread:
+            return leader
+    if not letters:
+        return ""
+    return max(letters, key=lambda language: (letters[language], -first_line[language]))
+
+
+def _vote(backend: str, line: str) -> Guess | None:
+    """The line's language, or None for a line made mostly of names (it does not vote)."""
+    found = WORD.findall(line)
+    if sum(map(is_titled, found)) > NAMES_SHARE * len(found):
+        return None
+    return identify(backend, line.strip())

@@ -44,7 +44,9 @@ _CAPITAL_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
 
 def _alternation(params: Params, key: str) -> Pattern:
     words = params.texts(key)
-    return params.compile(key, rf"\b(?:{literal_alternation(words) or '(?!)'})\b", ignore_case=True)
+    return params.compile(
+        key, rf"\b(?:{literal_alternation(words, ignore_case=True) or '(?!)'})\b", ignore_case=True
+    )
 
 
 class PersonShift:
@@ -59,7 +61,7 @@ class PersonShift:
         self.anywhere = frozenset(word.casefold() for word in anywhere)
         self.pronouns = params.compile(
             "pronouns",
-            rf"\b(?:{literal_alternation([*anywhere, *attributed])})\b",
+            rf"\b(?:{literal_alternation([*anywhere, *attributed], ignore_case=True)})\b",
             ignore_case=True,
         )
         self.objects = frozenset(w.casefold() for w in params.texts("object_pronouns"))
