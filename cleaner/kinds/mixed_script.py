@@ -100,30 +100,27 @@ class MixedScript:
             return None
         return "".join(letter for letter in letters if letter is not None)
 
-    def _words(self, text: str, with_ascii: bool = True) -> Iterator[tuple[int, int, str]]:
-        """Words of at least min_length letters, NFC; ASCII words only `with_ascii`.
+    def _non_ascii_words(
+        self, text: str, hints: re.Pattern[str] = _LETTER_HINT
+    ) -> Iterator[tuple[int, int, str]]:
+        """Words with a non-ASCII letter and at least min_length letters, NFC.
 
-        An ASCII word is its own NFC and all letters, so it skips the per-letter work;
-        it can never mix scripts, so detection leaves it out altogether.
+        Only the lines `hints` finds are read. An ASCII word is written in one
+        script by definition: `observe` counts those apart, detection skips them.
         """
-        for match in _WORD.finditer(text) if with_ascii else _hinted_words(text):
-            yield from self._word(match, with_ascii)
+        for match in _hinted_words(text, hints):
+            word = match.group()
+            if word.isascii():
+                continue
+            word = unicodedata.normalize("NFC", word)
+            if sum(map(str.isalpha, word)) >= self.min_length:
+                yield match.start(), match.end(), word
 
     def _suspects(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The words that may mix scripts: non-ASCII, on lines past the Latin letters."""
-        hint = _BEYOND_LATIN_HINT if self._latin_shortcut else _LETTER_HINT
-        for match in _hinted_words(text, hint):
-            yield from self._word(match, False)
-
-    def _word(self, match: Match, with_ascii: bool) -> Iterator[tuple[int, int, str]]:
-        word = match.group()
-        if word.isascii():
-            if with_ascii and len(word) >= self.min_length:
-                yield match.start(), match.end(), word
-            return
-        word = unicodedata.normalize("NFC", word)
-        if sum(map(str.isalpha, word)) >= self.min_length:
-            yield match.start(), match.end(), word
+        return self._non_ascii_words(
+            text, _BEYOND_LATIN_HINT if self._latin_shortcut else _LETTER_HINT
+        )
 
     def observe(self, view: TextView) -> Counter[str]:
         """Every word written in one script, case-folded."""
@@ -133,7 +130,7 @@ class MixedScript:
             for word in _WORD.findall(view.text)
             if word.isascii() and len(word) >= minimum
         )
-        for _, _, word in self._words(view.text, False):
+        for _, _, word in self._non_ascii_words(view.text):
             if len({self._script(c) for c in word if c.isalpha()}) == 1:
                 counts[word.casefold()] += 1
         return counts
