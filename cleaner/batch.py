@@ -9,7 +9,7 @@ are cleaned in worker processes (cleaner.parallel) and come back in input order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -126,6 +126,13 @@ def clean_sources(
         for source, route in zip(sources, routes, strict=True)
         for document in documents(source, text_field, max_bytes)
     )
+    yield from clean_routed(stream, pipelines, corpus, jobs)
+
+
+def clean_routed(
+    stream: Iterable[Routed], pipelines: list[Pipeline], corpus: CorpusStats | None, jobs: int
+) -> Iterator[Outcome]:
+    """Each (pipeline index, document) cleaned, in order, by `jobs` processes."""
     work = ordered_map(_clean_chunk, chunked(stream, _weight), jobs, (pipelines, corpus))
     for chunk, results in work:
         for (_, document), (result, error, notice) in zip(chunk, results, strict=True):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from cleaner.batch import Outcome, clean_document, routed
+from cleaner.batch import Outcome, clean_routed, routed
 from cleaner.engine import CorpusStats, Pipeline
 from cleaner.parallel import chunked, ordered_map
 from cleaner.reading import Source, text_document
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from cleaner.project import Project
 
 Key = str | None
-File = tuple[int, Source, bytes]
 
 
 def parallel_observe(
@@ -50,18 +49,8 @@ def parallel_clean(
     pipelines, routes = routed(
         [source for source, _ in files], project.pipeline, project.pipeline_for
     )
-    items = [(route, source, data) for (source, data), route in zip(files, routes, strict=True)]
-    work = ordered_map(
-        _clean_chunk, chunked(items, lambda item: len(item[2])), jobs, (pipelines, stats)
+    stream = (
+        (route, text_document(source, data))
+        for (source, data), route in zip(files, routes, strict=True)
     )
-    return (outcome for _, outcomes in work for outcome in outcomes)
-
-
-def _clean_chunk(
-    state: tuple[list[Pipeline], CorpusStats | None], chunk: list[File]
-) -> list[Outcome]:
-    pipelines, stats = state
-    return [
-        clean_document(text_document(source, data), pipelines[route], stats)
-        for route, source, data in chunk
-    ]
+    return clean_routed(stream, pipelines, stats, jobs)
