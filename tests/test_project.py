@@ -41,6 +41,13 @@ def configure(root, body):
     (root / "pyproject.toml").write_text("[tool.cleaner]\n" + body)
 
 
+def assert_rejected(corpus, setting, message):
+    """The configuration `setting` stops Project with an error matching `message`."""
+    configure(corpus, setting)
+    with pytest.raises(CleanerError, match=message):
+        Project(Options())
+
+
 def run(project, paths=("docs",)):
     return {o.document.source.rel: o for o in project.outcomes(project.sources(list(paths)))}
 
@@ -64,12 +71,10 @@ def test_levels_params_and_unknown_settings(corpus):
     )
     project = Project(Options(cache=False))
     assert str(run(project)["c.txt"].result.findings[0].level) == "error"
-    configure(corpus, 'colour = "red"\n')
-    with pytest.raises(CleanerError, match="unknown setting 'colour'"):
-        Project(Options())
-    configure(corpus, '[tool.cleaner.levels]\n"no.such" = "error"\n')
-    with pytest.raises(CleanerError, match="no rule or pack matches 'no.such'"):
-        Project(Options())
+    assert_rejected(corpus, 'colour = "red"\n', "unknown setting 'colour'")
+    assert_rejected(
+        corpus, '[tool.cleaner.levels]\n"no.such" = "error"\n', "no rule or pack matches 'no.such'"
+    )
 
 
 def test_baseline_accepts_known_findings_by_content_not_line(corpus):
@@ -255,9 +260,5 @@ def test_max_bytes_comes_from_the_flag_then_the_configuration(corpus, capsys):
     (corpus / "docs" / "big.txt").write_text("Long line of article text. " * 100)
     assert main(["check", "docs/big.txt"]) == 0
     assert "over the size limit" in capsys.readouterr().out
-    configure(corpus, "max-bytes = true\n")
-    with pytest.raises(CleanerError, match="max-bytes must be a size"):
-        Project(Options())
-    configure(corpus, 'max-bytes = "lots"\n')
-    with pytest.raises(CleanerError, match="max-bytes is not a size"):
-        Project(Options())
+    assert_rejected(corpus, "max-bytes = true\n", "max-bytes must be a size")
+    assert_rejected(corpus, 'max-bytes = "lots"\n', "max-bytes is not a size")
