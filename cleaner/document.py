@@ -76,6 +76,15 @@ class TextView:
         return self.text.casefold()
 
     @cached_property
+    def folded_lines(self) -> list[str]:
+        """The case-folded text split at line breaks: index i is line i folded.
+
+        Case folding never makes or removes a line break, so the pieces line up with
+        `lines`; drop_line tests a rule's `requires` on one line with them.
+        """
+        return self.folded.split("\n")
+
+    @cached_property
     def body(self) -> tuple[int, int] | None:
         """First and last prose line of the article body (see cleaner.layout)."""
         return body_range(self.lines)

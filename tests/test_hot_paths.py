@@ -21,7 +21,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleaner.document import TextView
-from cleaner.errors import RuleError
 from cleaner.kinds import gate
 from cleaner.kinds.dedupe import may_open_with
 from cleaner.kinds.drop_line import _letter_words, letter_words
@@ -33,7 +32,6 @@ from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.patterns import literal_alternation
 from cleaner.rule import Rule
 from cleaner.ruleset import Selection, load_rules, load_specs
-from tests.conftest import pipeline_of, write_rule
 
 # No "ß": under full case folding the regex module matches "SSASS" against the
 # tree "ß(?:Aß)?" but not against the flat "ßAß|ß" (the tree is the right one).
@@ -118,41 +116,6 @@ def test_hinted_lines_hold_every_non_ascii_word(text):
     full = [m.span() for m in _WORD.finditer(text) if not m.group().isascii()]
     hinted = [m.span() for m in _hinted_words(text) if not m.group().isascii()]
     assert hinted == full
-
-
-SOURCE_RULE = """\
-kind: strip
-level: error
-description: Agency tag at the end of a sentence.
-requires: [informs]
-params:
-  patterns: ['[^\\S\\n]+\\p{Lu}\\w+[^\\S\\n]+(?i:informs|tells)[^\\S\\n]+via[^\\S\\n]+\\w+(?=\\.?$)']
-examples:
-  - input: "Prices rose sharply in the second quarter, Report informs via TASS."
-    output: "Prices rose sharply in the second quarter,."
-  - pass: "Prices rose sharply in the second quarter, Report tells via TASS."
-"""
-
-
-def test_a_rule_runs_only_on_texts_holding_a_word_it_requires(rule_dir):
-    write_rule(rule_dir, "meta.via", SOURCE_RULE)
-    pipeline = pipeline_of(rule_dir)
-    lede = "Prices rose sharply in the second quarter of the year, officials said"
-    assert pipeline.clean(f"{lede}, Report INFORMS via TASS.").text == f"{lede},."
-    assert pipeline.clean(f"{lede}, Report informs via TASS.").text == f"{lede},."
-    # The pattern matches "tells" too, but the rule requires "informs": skipped.
-    assert pipeline.clean(f"{lede}, Report tells via TASS.").changes == ()
-
-
-def test_requires_must_be_a_list_of_words(rule_dir):
-    write_rule(rule_dir, "meta.via", SOURCE_RULE.replace("[informs]", "informs"))
-    try:
-        pipeline_of(rule_dir)
-    except RuleError as error:
-        assert "requires must be a list" in str(error)
-        assert "via.yaml" in str(error)
-    else:
-        raise AssertionError("a bad `requires` was accepted")
 
 
 SPACED_BEFORE = (

@@ -49,6 +49,7 @@ class DropLine:
         self.capture = Capture.read(params, [self.pattern])
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
+        self.requires = spec.requires
         self._verdicts: dict[str, MetadataItems | None] = {}
 
     def detect(self, view: TextView) -> Iterator[Edit]:
@@ -56,8 +57,9 @@ class DropLine:
 
         Lines are judged one at a time, and a line's verdict is remembered by its
         text: the engine's later passes, and the same widget in the next document,
-        cost a dictionary lookup. Lines with more words than `max_words` allows, and
-        lines outside `where`, never reach the pattern.
+        cost a dictionary lookup. Lines with more words than `max_words` allows,
+        lines without any of the words the rule `requires`, and lines outside
+        `where` never reach the pattern.
         """
         verdicts = self._verdicts
         chunks = view.chunks
@@ -82,6 +84,8 @@ class DropLine:
         """The metadata a removable line carries, or None when the line stays."""
         if self.max_words and letter_words(view, index) > self.max_words:
             return None
+        if self.requires and not _holds_required(view.folded_lines[index], self.requires):
+            return None
         match = match_at(self.pattern, view.text, start, start + len(view.chunks[index]))
         if match is None or match.end() == match.start() or "\n" in match.group():
             return None  # no match, empty, or a phrase's inner space matched a line break
@@ -92,6 +96,16 @@ class DropLine:
     def __getstate__(self) -> dict[str, object]:
         """Pickle without the verdicts (worker processes and Dask ship detectors)."""
         return {**self.__dict__, "_verdicts": {}}
+
+
+def _holds_required(folded_line: str, requires: tuple[str, ...]) -> bool:
+    """Whether the case-folded line holds one of the strings the rule `requires`.
+
+    A match is a whole line, so what every match holds, the line must hold: a
+    substring test per word rules out most lines before a pattern that has to
+    search the line (a credit label, a breadcrumb separator) runs at all.
+    """
+    return any(word in folded_line for word in requires)
 
 
 _UNKNOWN: MetadataItems = (("", ""),)

@@ -1,0 +1,122 @@
+"""`requires`: the words one of which every match of a rule holds.
+
+The engine skips a rule on texts without any of them, and a drop_line rule also
+skips every line without one of them before its pattern runs. That is only sound if
+the words really are in every line the pattern matches, so the default rules' lists
+are checked against every example line of every rule, and the folded lines must line
+up with the lines they stand for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.document import TextView
+from cleaner.errors import RuleError
+from cleaner.kinds.drop_line import DropLine
+from cleaner.patterns import match_at
+from cleaner.rule import Rule
+from cleaner.ruleset import Selection, load_rules, load_specs
+from tests.conftest import pipeline_of, write_rule
+
+CASE_TEXT = st.text(alphabet="aAsSßẞſKkKıIİiσςΣΐǅǄµﬀǰ \r\n|»", max_size=30)
+
+
+@given(CASE_TEXT)
+def test_folded_lines_line_up_with_the_lines(text):
+    view = TextView(text)
+    assert len(view.folded_lines) == len(view.lines)
+    for line, chunk, folded in zip(view.lines, view.chunks, view.folded_lines, strict=True):
+        assert folded == chunk.rstrip("\n").casefold()
+        assert folded.rstrip("\r") == line.text.casefold()
+
+
+@cache
+def _example_lines() -> tuple[str, ...]:
+    """Every line of every rule's examples: inputs, outputs and lines that must pass."""
+    lines: set[str] = set()
+    for spec in load_specs():
+        for example in spec.examples:
+            for text in (example.input, example.output):
+                lines.update((text or "").split("\n"))
+    return tuple(sorted(line for line in lines if line.strip()))
+
+
+def _drop_line_rules_with_requires() -> list[Rule]:
+    rules = load_rules(selection=Selection())
+    return [r for r in rules if isinstance(r.detector, DropLine) and r.spec.requires]
+
+
+def test_default_rules_that_require_words_use_them():
+    assert {rule.id for rule in _drop_line_rules_with_requires()} >= {
+        "boilerplate.breadcrumbs",
+        "boilerplate.caption-credits",
+    }
+
+
+def test_every_line_a_default_rule_matches_holds_a_word_it_requires():
+    for rule in _drop_line_rules_with_requires():
+        detector = rule.detector
+        assert isinstance(detector, DropLine)
+        for line in _example_lines():
+            if match_at(detector.pattern, line, 0, len(line)) is None:
+                continue
+            folded = line.casefold()
+            assert any(word in folded for word in rule.spec.requires), (rule.id, line)
+
+
+SOURCE_RULE = """\
+kind: strip
+level: error
+description: Agency tag at the end of a sentence.
+requires: [informs]
+params:
+  patterns: ['[^\\S\\n]+\\p{Lu}\\w+[^\\S\\n]+(?i:informs|tells)[^\\S\\n]+via[^\\S\\n]+\\w+(?=\\.?$)']
+examples:
+  - input: "Prices rose sharply in the second quarter, Report informs via TASS."
+    output: "Prices rose sharply in the second quarter,."
+  - pass: "Prices rose sharply in the second quarter, Report tells via TASS."
+"""
+
+
+def test_a_rule_runs_only_on_texts_holding_a_word_it_requires(rule_dir):
+    write_rule(rule_dir, "meta.via", SOURCE_RULE)
+    pipeline = pipeline_of(rule_dir)
+    lede = "Prices rose sharply in the second quarter of the year, officials said"
+    assert pipeline.clean(f"{lede}, Report INFORMS via TASS.").text == f"{lede},."
+    assert pipeline.clean(f"{lede}, Report informs via TASS.").text == f"{lede},."
+    # The pattern matches "tells" too, but the rule requires "informs": skipped.
+    assert pipeline.clean(f"{lede}, Report tells via TASS.").changes == ()
+
+
+def test_requires_must_be_a_list_of_words(rule_dir):
+    write_rule(rule_dir, "meta.via", SOURCE_RULE.replace("[informs]", "informs"))
+    try:
+        pipeline_of(rule_dir)
+    except RuleError as error:
+        assert "requires must be a list" in str(error)
+        assert "via.yaml" in str(error)
+    else:
+        raise AssertionError("a bad `requires` was accepted")
+
+
+WIDGET_RULE = """\
+kind: drop_line
+level: error
+description: Share buttons.
+requires: [share]
+params: {sequence: true, phrases: [Share, Tweet]}
+examples: [{pass: "Share prices fell 3%."}, {input: "Prices fell.\\nShare | Tweet", output: "Prices fell."}]
+"""
+
+
+def test_a_drop_line_rule_skips_lines_without_a_word_it_requires(rule_dir):
+    write_rule(rule_dir, "widgets.share", WIDGET_RULE)
+    pipeline = pipeline_of(rule_dir)
+    lede = "The ferry sailed again on Friday after three days of gales, the operator said."
+    assert pipeline.clean(f"{lede}\nSHARE | Tweet").text == lede
+    # "Tweet" alone matches the phrases, but the line lacks the required "share".
+    assert pipeline.clean(f"{lede}\nShare | Tweet\nTweet").text == f"{lede}\nTweet"
