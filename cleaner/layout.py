@@ -20,6 +20,7 @@ should use it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 from weakref import WeakKeyDictionary
 
@@ -39,12 +40,14 @@ _SENTENCE_END = regex.compile(r"[.!?…。！？:][\"”»’'\)\]]*\s*$")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}[.!?…][\"”»’'\)\]]*\s+[\"“„«‘]?\p{Lu}")
 
 
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     """A line of running prose: enough words and a sentence-closing mark at the end.
 
     A sentence that introduces a link or a list ends with a colon. A long paragraph
     holding a full sentence counts even when its end is cut off or is a link, since
-    no menu or widget runs to that many words.
+    no menu or widget runs to that many words. The verdict is remembered by text:
+    the layout, the edge and marker rules and every pass ask about the same lines.
     """
     words = len(text.split())
     if words < PROSE_MIN_WORDS:

