@@ -152,10 +152,22 @@ def allowed_spans(view: TextView, where: str) -> list[tuple[int, int]]:
 
     Each stretch is a run of allowed lines with their line breaks. A pattern searched
     in these stretches alone never spends time on the article body it may not touch:
-    most of a page's text, for rules limited to its edges or margins.
+    most of a page's text, for rules limited to its edges or margins. Worked out once
+    per view and zone: every pattern of every rule limited to that zone asks.
     """
     if where == "anywhere":
         return [(0, len(view.text))]
+    known = _SPANS.setdefault(view, {})
+    if where not in known:
+        known[where] = _spans(view, where)
+    return known[where]
+
+
+_SPANS: WeakKeyDictionary[TextView, dict[str, list[tuple[int, int]]]] = WeakKeyDictionary()
+
+
+def _spans(view: TextView, where: str) -> list[tuple[int, int]]:
+    """Runs of allowed lines joined into (start, end) stretches."""
     spans: list[tuple[int, int]] = []
     lines = zip(view.line_starts, view.chunks, allowed_lines(view, where), strict=True)
     for start, chunk, ok in lines:
