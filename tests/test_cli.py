@@ -126,6 +126,8 @@ def test_rules_commands(capsys):
     assert "boilerplate.share-buttons" in capsys.readouterr().out
     assert main(["rules", "show", "boilerplate.share-buttons"]) == 0
     assert "examples:" in capsys.readouterr().out
+    assert main(["rules", "show", "boilerplate.breadcrumbs"]) == 0
+    assert "requires one of: |, »" in capsys.readouterr().out
     assert main(["rules", "show", "no.such"]) == 2
     assert main(["rules", "test"]) == 0
 

@@ -63,6 +63,7 @@ def describe(spec: RuleSpec) -> str:
         f"{spec.id}  [{spec.kind}, {spec.level}]{state}",
         f"file: {spec.source}",
         f"applies to: {', '.join(spec.applies_to)}",
+        *([f"requires one of: {', '.join(spec.requires)}"] if spec.requires else []),
         "",
         spec.description.strip(),
         "",
