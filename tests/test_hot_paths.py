@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from cleaner.document import TextView
 from cleaner.kinds import gate
-from cleaner.kinds.dedupe import may_open_with
+from cleaner.kinds.dedupe import glued_pattern, may_open_with
 from cleaner.kinds.drop_line import _letter_words, letter_words
 from cleaner.kinds.gate import NAMES_SHARE
 from cleaner.kinds.mixed_script import _WORD, MixedScript, _hinted_words
@@ -194,14 +194,21 @@ def test_mixed_script_reads_only_lines_past_latin_and_finds_what_reading_all_fin
 CASE_LETTERS = "aAsSßẞſKkKıIİiσςΣΐΐǅǄǆµΜμﬀǰᾀ \t\u00a0\x1c"
 
 
-@given(
-    st.text(alphabet=CASE_LETTERS.replace(" ", "").strip(), min_size=1, max_size=4),
-    st.text(alphabet=CASE_LETTERS, max_size=8),
+HEADLINE_WORDS = st.lists(
+    st.text(alphabet=CASE_LETTERS.replace(" ", "").strip(" \t\u00a0\x1c"), min_size=1, max_size=3),
+    min_size=1,
+    max_size=3,
 )
-def test_a_line_the_headline_pattern_matches_passes_the_cheap_first_word_test(word, text):
-    opens = regex.match(r"\s*" + regex.escape(word), text, regex.IGNORECASE)
-    if opens:
-        assert may_open_with(text, word)
+
+
+@given(HEADLINE_WORDS, st.text(alphabet=CASE_LETTERS, max_size=12))
+@example(words=["İs"], text="\tis\u00a0 İS b")  # a regex-only letter pair, odd spacing
+def test_a_line_the_headline_pattern_matches_passes_the_cheap_words_test(words, text):
+    retyped = " " + "\t".join(w.swapcase() for w in words) + " rest"
+    pattern = regex.compile(glued_pattern(words), regex.IGNORECASE)
+    for line in (text, retyped, " ".join([*words, *words, "x"])):
+        if regex.fullmatch(pattern, line):
+            assert may_open_with(line, words)
 
 
 def _vote_of_every_line(text: str, confidence: float) -> str:

@@ -91,15 +91,11 @@ class Dedupe:
             later = [
                 line
                 for line in lines
-                if line.index > headline.index and may_open_with(line.text, words[0])
+                if line.index > headline.index and may_open_with(line.text, words)
             ]
             if not later:
-                continue  # no line opens with the headline's first word: nothing to compile
-            copy = r"\s+".join(regex.escape(w) for w in words) + r"[^\S\r\n]+"
-            # Every copy of the headline glued in front goes in one edit: one copy per
-            # pass would need as many passes as there are copies.
-            glued = rf"\s*(?:{copy})+(?P<rest>\S.*)"
-            pattern = regex.compile(glued, regex.IGNORECASE)
+                continue  # no later line opens with the headline: nothing to compile
+            pattern = regex.compile(glued_pattern(words), regex.IGNORECASE)
             for line in later:
                 match = fullmatch(pattern, line.text)
                 if match and self._glued_rest(view, line, match.group("rest")):
@@ -144,16 +140,33 @@ class Dedupe:
         return line.index != first.index and allowed(view, line.index, self.where)
 
 
-def may_open_with(text: str, word: str) -> bool:
-    """Whether `text`, after leading white space, may start with `word` ignoring case.
+def glued_pattern(words: list[str]) -> str:
+    """The pattern of a line that opens with the headline's words and goes on.
+
+    Every copy of the headline glued in front goes in one edit: one copy per pass
+    would need as many passes as there are copies.
+    """
+    copy = r"\s+".join(regex.escape(w) for w in words) + r"[^\S\r\n]+"
+    return rf"\s*(?:{copy})+(?P<rest>\S.*)"
+
+
+def may_open_with(text: str, words: list[str]) -> bool:
+    """Whether `text` may open with `words` and go on, ignoring case and spacing.
 
     A cheap test before compiling a headline's pattern (a compile costs a
-    millisecond or two). Case-insensitive matching without full case folding pairs
+    millisecond or two). The pattern's white space is `\\s`, which str.split also
+    splits on, so a matching line's first words are the headline's words, with
+    more after them. Case-insensitive matching without full case folding pairs
     characters one to one; most pairs share a lower or upper form, and for the few
     others ("İ" and "i") the regex module is asked once.
     """
-    start = text.lstrip()[: len(word)]
-    return len(start) == len(word) and all(map(_same_letter, start, word))
+    tokens = text.split(maxsplit=len(words))
+    if len(tokens) <= len(words):
+        return False
+    return all(
+        len(token) == len(word) and all(map(_same_letter, token, word))
+        for token, word in zip(tokens, words, strict=False)
+    )
 
 
 def _same_letter(one: str, other: str) -> bool:
