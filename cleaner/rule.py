@@ -118,7 +118,7 @@ class RuleSpec:
         test instead of a regex scan. A rule that requires nothing always runs (and
         the text is not case-folded for it).
         """
-        return not self.requires or any(word in view.folded for word in self.requires)
+        return not self.requires or holds_one_of(view.folded, self.requires)
 
     def applies_to_field(self, name: str) -> bool:
         """Whether the rule also repairs this metadata field's value (see cleaner.fields)."""
@@ -197,3 +197,12 @@ class Rule:
     def id(self) -> str:
         """Shortcut used everywhere rules are reported."""
         return self.spec.id
+
+
+def holds_one_of(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether case-folded text holds one of a rule's `requires` words.
+
+    The engine asks it of a whole text, drop_line of each line: what every match
+    holds, the text (or the matched line) must hold.
+    """
+    return any(word in folded for word in words)

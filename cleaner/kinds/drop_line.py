@@ -27,7 +27,7 @@ from cleaner.kinds.common import (
 from cleaner.layout import WHERE_CHOICES, allowed_lines
 from cleaner.params import Params
 from cleaner.patterns import match_at
-from cleaner.rule import Edit, MetadataItems, RuleSpec
+from cleaner.rule import Edit, MetadataItems, RuleSpec, holds_one_of
 
 _SEPARATOR = r"(?:[^\S\r\n]|[|•·/,;:\-–—])+"
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[kKmM]?[)\]]?)?"
@@ -84,7 +84,9 @@ class DropLine:
         """The metadata a removable line carries, or None when the line stays."""
         if self.max_words and letter_words(view, index) > self.max_words:
             return None
-        if self.requires and not _holds_required(view.folded_lines[index], self.requires):
+        # A match is the whole line: a substring test per required word rules out most
+        # lines before a pattern that must search the line (a credit label) runs.
+        if self.requires and not holds_one_of(view.folded_lines[index], self.requires):
             return None
         match = match_at(self.pattern, view.text, start, start + len(view.chunks[index]))
         if match is None or match.end() == match.start() or "\n" in match.group():
@@ -96,16 +98,6 @@ class DropLine:
     def __getstate__(self) -> dict[str, object]:
         """Pickle without the verdicts (worker processes and Dask ship detectors)."""
         return {**self.__dict__, "_verdicts": {}}
-
-
-def _holds_required(folded_line: str, requires: tuple[str, ...]) -> bool:
-    """Whether the case-folded line holds one of the strings the rule `requires`.
-
-    A match is a whole line, so what every match holds, the line must hold: a
-    substring test per word rules out most lines before a pattern that has to
-    search the line (a credit label, a breadcrumb separator) runs at all.
-    """
-    return any(word in folded_line for word in requires)
 
 
 _UNKNOWN: MetadataItems = (("", ""),)
