@@ -19,7 +19,7 @@ occurs in the same document (the rule's level), when the curated map prefers
 another spelling found in the corpus (the rule's level), or when the corpus
 spells it another way at least `majority_ratio` times as often (`corpus_level`:
 advisory, since each document may be consistent). `foreign_spellings` are
-transliterations no English text uses (Volodimir, Selenskyj, Kiew): they are
+transliterations no English text uses (the rule file lists them): they are
 flagged wherever they occur. With `fix: true` a curated variant is replaced by its
 canonical spelling instead of being reported.
 """

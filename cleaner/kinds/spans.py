@@ -3,7 +3,8 @@
 strip removes what a pattern matches (or its named group `strip`), e.g. a share
 button glued to the end of a paragraph; with `capture` the removed text (or its
 named group `value`) is kept as metadata, and with `fields` each listed named group
-becomes a metadata field of that name ("Report informs via TASS" -> source, via).
+becomes a metadata field of that name (an agency tag -> `source` and `via`, see
+rules/metadata/source-via.yaml).
 substitute replaces a match with an expansion of `replacement` and skips matches
 that would not change.
 """

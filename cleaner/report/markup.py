@@ -114,8 +114,9 @@ def _fragments(view: Sequence[Piece], findings: Sequence[Finding]) -> Iterator[_
 def _fragment(fragment: _Fragment, page: _Page) -> str:
     """One fragment: escaped text, in <mark> for findings, in <del>/<ins> for a change.
 
-    A labelled change that starts with line breaks ("\n\nLatest news") gets its
-    label after them, next to the words, not at the end of the paragraph above.
+    A labelled change that starts with line breaks (a removed widget line after a
+    blank line) gets its label after them, next to the words, not at the end of the
+    paragraph above.
     """
     piece = fragment.piece
     if piece.kind == SAME:
