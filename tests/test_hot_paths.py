@@ -29,26 +29,41 @@ from cleaner.kinds.mixed_script import _WORD, MixedScript, _hinted_words
 from cleaner.kinds.tokens import WORD, is_titled, starts_sentence, words
 from cleaner.language import Guess
 from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
-from cleaner.patterns import literal_alternation
+from cleaner.patterns import APOSTROPHES, literal_alternation
 from cleaner.rule import Rule
 from cleaner.ruleset import Selection, load_rules, load_specs
 
 # No "ß": under full case folding the regex module matches "SSASS" against the
 # tree "ß(?:Aß)?" but not against the flat "ßAß|ß" (the tree is the right one).
-PHRASE_WORDS = st.text(alphabet="abAB.é-", min_size=1, max_size=4)
+PHRASE_WORDS = st.text(alphabet="abAB.é-'’", min_size=1, max_size=4)
 PHRASES = st.lists(
     st.lists(PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8
 )
 
 
 def _flat(phrases: list[str]) -> str:
-    """The obvious alternation: every phrase spelled out, longest first."""
+    """The obvious alternation: every phrase spelled out, longest first, any apostrophe."""
     unique = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
     space = r"[^\S\r\n]+"
-    return "|".join(space.join(regex.escape(word) for word in p.split()) for p in unique)
+    return "|".join(space.join(_spelled(word) for word in p.split()) for p in unique)
 
 
-@given(PHRASES, st.lists(st.sampled_from(["a", "b", " ", "  ", ".", "ss", "é", "É", "-"])))
+def _spelled(word: str) -> str:
+    return "".join(f"[{APOSTROPHES}]" if c in APOSTROPHES else regex.escape(c) for c in word)
+
+
+def test_a_phrase_apostrophe_matches_the_typographic_ones():
+    phrases = literal_alternation(["Editors' picks"], ignore_case=True)
+    pattern = regex.compile(rf"^(?:{phrases})$", regex.IGNORECASE)
+    for text in ("Editors' picks", "Editors’ picks", "Editors‘ picks", "Editorsʼ picks"):
+        assert pattern.match(text), text
+    assert not pattern.match("Editors picks")
+    assert not pattern.match('Editors" picks')
+
+
+@given(
+    PHRASES, st.lists(st.sampled_from(["a", "b", " ", "  ", ".", "ss", "é", "É", "-", "'", "’"]))
+)
 def test_prefix_tree_matches_what_the_flat_alternation_matches(phrases, pieces):
     candidates = [*phrases, "".join(pieces), *(p.upper() for p in phrases)]
     for ignore_case in (False, True):
@@ -61,7 +76,7 @@ def test_prefix_tree_matches_what_the_flat_alternation_matches(phrases, pieces):
             assert bool(tree.match(text)) == bool(flat.match(text)), (phrases, text)
 
 
-@given(PHRASES, st.text(alphabet="abAB. é-x", max_size=30))
+@given(PHRASES, st.text(alphabet="abAB. é-x'’ʼ", max_size=30))
 @example(phrases=["B", "b."], text="B.A")  # case variants: one branch, the longer wins
 def test_prefix_tree_prefers_the_longest_phrase_like_the_flat_alternation(phrases, text):
     tree = regex.compile(
