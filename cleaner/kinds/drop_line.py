@@ -29,7 +29,9 @@ from cleaner.params import Params
 from cleaner.patterns import match_at
 from cleaner.rule import Edit, MetadataItems, RuleSpec, holds_one_of
 
-_SEPARATOR = r"(?:[^\S\r\n]|[|•·/,;:\-–—])+"
+# Items of a sequence are apart, or glued where an extractor dropped the space between
+# two links ("ShareTweet"): a capital right after a small letter.
+_SEPARATOR = r"(?:(?:[^\S\r\n]|[|•·/,;:\-–—])+|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[kKmM]?[)\]]?)?"
 
 
