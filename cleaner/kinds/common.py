@@ -15,7 +15,10 @@ SNIPPET_CHARS = 60
 # end of a line. Unbounded, a line of thousands of dashes made every pattern that
 # looks ahead along the line retry at each dash (quadratic, seconds a line).
 DECORATION_MAX = 32
-DECORATION = rf"(?:[\p{{P}}\p{{S}}]|[^\S\r\n]){{0,{DECORATION_MAX}}}"
+# Punctuation, symbols (emoji included) and spaces; also the marks that complete an
+# emoji: variation selectors ("➡️" is U+27A1 U+FE0F), the joiner of emoji sequences and
+# the keycap mark.
+DECORATION = rf"(?:[\p{{P}}\p{{S}}\uFE0E\uFE0F\u200D\u20E3]|[^\S\r\n]){{0,{DECORATION_MAX}}}"
 SPACES = rf"[^\S\r\n]{{0,{DECORATION_MAX}}}"
 
 
