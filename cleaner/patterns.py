@@ -12,6 +12,8 @@ from typing import Any
 
 import regex
 
+from cleaner.pattern_store import PatternStore, default_folder
+
 DEFAULT_TIMEOUT_SECONDS = 2.0
 _timeout = DEFAULT_TIMEOUT_SECONDS
 
@@ -26,13 +28,31 @@ def set_timeout(seconds: float) -> None:
 
 
 def compile_pattern(source: str, *, ignore_case: bool = False, multiline: bool = True) -> Pattern:
-    """Compile a rule pattern; raises regex.error with the position of the mistake."""
+    """Compile a rule pattern; raises regex.error with the position of the mistake.
+
+    Compiled patterns are kept on disk between runs (cleaner.pattern_store): a
+    pattern compiled once loads in a fraction of the time afterwards.
+    """
     flags = regex.UNICODE
     if ignore_case:
         flags |= regex.IGNORECASE | regex.FULLCASE
     if multiline:
         flags |= regex.MULTILINE
-    return regex.compile(source, flags)
+    return _store().compiled(source, flags)
+
+
+def save_compiled() -> None:
+    """Keep the patterns compiled so far for the next run (see cleaner.pattern_store)."""
+    _store().save()
+
+
+_STORES: list[PatternStore] = []
+
+
+def _store() -> PatternStore:
+    if not _STORES:
+        _STORES.append(PatternStore(default_folder()))
+    return _STORES[0]
 
 
 def finditer(

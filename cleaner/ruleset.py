@@ -18,6 +18,7 @@ import yaml
 from cleaner.errors import RuleError
 from cleaner.kinds import REGISTRY
 from cleaner.params import Params
+from cleaner.patterns import save_compiled
 from cleaner.rule import ANY_FIELD, BODY, Example, Level, Rule, RuleSpec
 
 RULE_KEYS = frozenset(
@@ -252,7 +253,9 @@ def load_rules(
     overrides = overrides or Overrides()
     specs = [overrides.apply(spec) for spec in load_specs(folders, defaults=defaults)]
     check_names(specs, selection, overrides)
-    return [build(spec) for spec in specs if selection.wants(spec)]
+    rules = [build(spec) for spec in specs if selection.wants(spec)]
+    save_compiled()
+    return rules
 
 
 def check_names(specs: Iterable[RuleSpec], selection: Selection, overrides: Overrides) -> None:

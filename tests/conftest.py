@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from cleaner.engine import Pipeline
+from cleaner.pattern_store import ENVIRONMENT
 from cleaner.ruleset import Selection, load_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -18,6 +20,10 @@ for _name, _examples in (("ci", 150), ("long", 10_000)):
         _name, max_examples=_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Compiled rule patterns go to a store of this test session, not the user's cache
+# (cleaner.pattern_store); the CLI processes that tests start inherit it.
+os.environ.setdefault(ENVIRONMENT, tempfile.mkdtemp(prefix="cleaner-test-patterns-"))
 
 
 def write_rule(folder: Path, rule_id: str, body: str) -> Path:
