@@ -16,6 +16,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 CHUNK_ITEMS = 16
@@ -58,12 +59,16 @@ def ordered_map(
 ) -> Iterator[tuple[list[Item], Result]]:
     """Each chunk with `work(state, chunk)`, in chunk order.
 
-    With one job, everything runs in this process. Otherwise each worker process
-    receives `state` once, when it starts (inherited when forked), and `work` must
-    be a module-level function so workers can find it by name. The chunks stay in
-    this process; only results travel back.
+    With one job, or a single chunk (a pre-commit run on a few files), everything
+    runs in this process: starting workers would cost more than the work. Otherwise
+    each worker process receives `state` once, when it starts (inherited when
+    forked), and `work` must be a module-level function so workers can find it by
+    name. The chunks stay in this process; only results travel back.
     """
-    if jobs <= 1:
+    chunks = iter(chunks)
+    first = list(islice(chunks, 2))
+    chunks = chain(first, chunks)
+    if jobs <= 1 or len(first) < 2:
         for chunk in chunks:
             yield chunk, work(state, chunk)
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -97,6 +98,18 @@ def test_ordered_map_reads_the_input_only_a_window_ahead():
     next(results)
     assert len(read) <= 2 * parallel.WINDOW_PER_JOB + 1
     results.close()
+
+
+def process_id(state: int, chunk: list[int]) -> list[int]:
+    time.sleep(0.02)
+    return [os.getpid() for _ in chunk]
+
+
+def test_ordered_map_does_one_chunk_in_this_process_and_more_in_workers():
+    alone = list(ordered_map(process_id, [[1, 2, 3]], 2, 0))
+    assert alone == [([1, 2, 3], [os.getpid()] * 3)]
+    several = list(ordered_map(process_id, [[value] for value in range(6)], 2, 0))
+    assert os.getpid() not in {pid for _, pids in several for pid in pids}
 
 
 def test_chunks_are_bounded_by_count_and_weight():
