@@ -30,8 +30,9 @@ from cleaner.patterns import match_at
 from cleaner.rule import Edit, MetadataItems, RuleSpec, holds_one_of
 
 # Items of a sequence are apart, or glued where an extractor dropped the space between
-# two links ("ShareTweet", "BlogThis!Share"): a capital right after a small letter or "!".
-_SEPARATOR = r"(?:(?:[^\S\r\n]|[|•·/,;:\-–—])+|(?-i:(?<=[\p{Ll}!])(?=\p{Lu})))"
+# two links ("ShareTweet", "BlogThis!Share", with counters: "Share0Tweet0"): a capital
+# right after a small letter, "!" or a counter.
+_SEPARATOR = r"(?:(?:[^\S\r\n]|[|•·/,;:\-–—])+|[0-9]{0,6}(?-i:(?<=[\p{Ll}!0-9])(?=\p{Lu})))"
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[kKmM]?[)\]]?)?"
 
 
