@@ -1,7 +1,7 @@
 """Compiled rule patterns, kept on disk between runs.
 
 Compiling the rule packs is most of a short run's time: the `regex` module parses a
-pattern in Python, and phrase lists make large patterns (about 1.8 s of CPU for the
+pattern in Python, and phrase lists make large patterns (2 to 3 s of CPU for the
 default packs, for a pre-commit hook that then checks one file in milliseconds). A
 pickled `regex` pattern carries its compiled code, and loading it skips the parser
 (0.004 s instead of 0.34 s for the largest pattern). So each pattern is compiled once
