@@ -40,8 +40,8 @@ class PatternStore:
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / f"patterns-{_VERSION}.pickle" if folder else None
         self._stored: dict[str, bytes] | None = None
-        self._new: dict[str, bytes] = {}
         self._loaded: dict[str, Any] = {}
+        self._new: set[str] = set()
 
     def compiled(self, source: str, flags: int) -> Any:
         """The pattern compiled with `flags`, from the store when it holds it.
@@ -54,8 +54,7 @@ class PatternStore:
             pattern = self._stored_pattern(key, source, flags)
         if pattern is None:
             pattern = regex.compile(source, flags)
-            if self.path is not None:
-                self._new[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+            self._new.add(key)
         self._loaded[key] = pattern
         return pattern
 
@@ -71,7 +70,8 @@ class PatternStore:
         """Write the patterns compiled since the store was read, atomically; errors ignored."""
         if self.path is None or not self._new:
             return
-        entries = {**self._entries(), **self._new}
+        new = {key: pickle.dumps(self._loaded[key], pickle.HIGHEST_PROTOCOL) for key in self._new}
+        entries = {**self._entries(), **new}
         if len(entries) > MAX_ENTRIES:  # drop the oldest: rules were edited many times
             entries = dict(list(entries.items())[-MAX_ENTRIES:])
         try:
@@ -79,7 +79,7 @@ class PatternStore:
             _write_atomically(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             return
-        self._stored, self._new = entries, {}
+        self._stored, self._new = entries, set()
 
     def _entries(self) -> dict[str, bytes]:
         if self._stored is None:

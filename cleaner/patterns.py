@@ -8,6 +8,7 @@ the engine can skip the rule for that document instead of hanging the run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 import regex
@@ -46,13 +47,10 @@ def save_compiled() -> None:
     _store().save()
 
 
-_STORES: list[PatternStore] = []
-
-
+@cache
 def _store() -> PatternStore:
-    if not _STORES:
-        _STORES.append(PatternStore(default_folder()))
-    return _STORES[0]
+    """The process's pattern store, placed where the environment says when first asked."""
+    return PatternStore(default_folder())
 
 
 def finditer(
