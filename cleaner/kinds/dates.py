@@ -6,7 +6,11 @@ The rule's patterns do the recognising, with named groups for the parts: `year`,
 `second` instead of day and month: `dayfirst` decides, and a date that could be
 read both ways is recovered with a warning. Month names and time-zone abbreviations
 are params, so new languages are data; `labels` maps a matched group `label`
-("Updated", "Aktualisiert") to the metadata field it stands for. A match covering
+("Updated", "Aktualisiert") to the metadata field it stands for. `where` limits the
+lines a rule may take; `unknown_labels` (default: `where`) limits further the lines
+whose label is not one of `labels`: a known label ("Published:") marks a page's
+dateline wherever it sits, while "Termin: 29.02.2020" near the article's edge may be
+an event listed in it. A match covering
 a whole line removes the line; otherwise the match (or its group `strip`) is removed.
 On a metadata field's value (a rule with the field in `applies_to`), a value that is
 a whole date is rewritten in ISO 8601 in place instead.
@@ -50,6 +54,7 @@ class ExtractDate:
         for name in self.timezones.values():
             _zone(name, params)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
+        self.unknown_labels = params.choice("unknown_labels", WHERE_CHOICES, self.where)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -62,11 +67,20 @@ class ExtractDate:
             for match in finditer_where(pattern, view, self.where):
                 parsed = self.parse(match)
                 index = view.line_index(match.start())
-                if parsed is None or not allowed(view, index, self.where):
+                if parsed is None or not self._may_take(view, index, match):
                     continue
                 iso, ambiguous = parsed
                 note = f"ambiguous day and month in {match.group(0).strip()!r}" if ambiguous else ""
                 yield self._edit(view, match, index, iso, note)
+
+    def _may_take(self, view: TextView, index: int, match: Match) -> bool:
+        """Whether the line is in the rule's zone, and in the narrower one for an unknown label."""
+        if not allowed(view, index, self.where):
+            return False
+        label = match.group("label") if "label" in match.re.groupindex else None
+        if not label or " ".join(str(label).split()).casefold() in self.labels:
+            return True
+        return allowed(view, index, self.unknown_labels)
 
     def _normalise_field(self, view: TextView) -> Iterator[Edit]:
         """A field whose whole value is a date gets it in ISO 8601 instead (in place)."""
