@@ -4,7 +4,8 @@ strip removes what a pattern matches (or its named group `strip`), e.g. a share
 button glued to the end of a paragraph; with `capture` the removed text (or its
 named group `value`) is kept as metadata, and with `fields` each listed named group
 becomes a metadata field of that name (an agency tag -> `source` and `via`, see
-rules/metadata/source-via.yaml).
+rules/metadata/source-via.yaml); with `drop_emptied_lines`, a match that is all of its
+line's text removes the line, break included.
 substitute replaces a match with an expansion of `replacement` and skips matches
 that would not change.
 """
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import TextView
-from cleaner.kinds.common import Capture, default_message
+from cleaner.kinds.common import Capture, default_message, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.params import Params
 from cleaner.patterns import Match, Pattern, finditer
@@ -62,18 +63,29 @@ class Strip:
         self.patterns = _read_patterns(params, ignore_case)
         self.capture = Capture.read(params, self.patterns)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
+        self.drop_emptied = params.boolean("drop_emptied_lines", False)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
     def detect(self, view: TextView) -> Iterator[Edit]:
-        """One deletion per non-empty match."""
+        """One deletion per non-empty match; with `drop_emptied_lines`, an emptied line goes.
+
+        Removing the line with its break, rather than its text alone, leaves no blank
+        line behind to split a stack of widget lines that another rule takes whole. It
+        is a choice: a line of HTML block tags left blank marks a paragraph break.
+        """
         for pattern in self.patterns:
             for match in finditer_where(pattern, view, self.where):
                 start, end = _span(match, "strip")
-                if start == end or not allowed(view, view.line_index(start), self.where):
+                index = view.line_index(start)
+                if start == end or not allowed(view, index, self.where):
                     continue
                 metadata = self.capture.metadata(match)
-                yield Edit(start, end, "", self.rule, self.message, metadata)
+                line = view.lines[index].text.strip()
+                if self.drop_emptied and line and view.text[start:end].strip() == line:
+                    yield remove_lines(view, index, index, self.rule, self.message, metadata)
+                else:
+                    yield Edit(start, end, "", self.rule, self.message, metadata)
 
 
 class Substitute:
