@@ -3,8 +3,9 @@
 The rule's patterns do the recognising, with named groups for the parts: `year`,
 `month` (digits or a name), `day`, optionally `hour`, `minute`, `second`, `ampm`,
 `tz`. For all-numeric dates whose order is unknown (04.05.2024) use `first` and
-`second` instead of day and month: `dayfirst` decides, and a date that could be
-read both ways is recovered with a warning. Month names and time-zone abbreviations
+`second` instead of day and month: `dayfirst` decides, a date that could be read
+both ways is recovered with a warning, and one that is a date in one order only
+(01.21.2020) is read that way. Month names and time-zone abbreviations
 are params, so new languages are data; `labels` maps a matched group `label`
 ("Updated", "Aktualisiert") to the metadata field it stands for. `where` limits the
 lines a rule may take; `unknown_labels` (default: `where`) limits further the lines
@@ -55,14 +56,22 @@ class ExtractDate:
             _zone(name, params)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.unknown_labels = params.choice("unknown_labels", WHERE_CHOICES, self.where)
+        self.inside_limit = params.integer("inside_limit", 0, minimum=0)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
     def detect(self, view: TextView) -> Iterator[Edit]:
-        """One edit per match that reads as a real calendar date."""
+        """One edit per match that reads as a real calendar date.
+
+        With `inside_limit`, dates inside the article body (in its margins, not at its
+        edges) are taken only when there are at most that many: a page prints its own
+        date once or twice, and a run of dates there is a table or a timeline.
+        """
         if view.field is not None:
             yield from self._normalise_field(view)
             return
+        outside: list[Edit] = []
+        inside: list[Edit] = []
         for pattern in self.patterns:
             for match in finditer_where(pattern, view, self.where):
                 parsed = self.parse(match)
@@ -71,7 +80,22 @@ class ExtractDate:
                     continue
                 iso, ambiguous = parsed
                 note = f"ambiguous day and month in {match.group(0).strip()!r}" if ambiguous else ""
-                yield self._edit(view, match, index, iso, note)
+                edges = self.inside_limit == 0 or allowed(view, index, "edges")
+                (outside if edges else inside).append(self._edit(view, match, index, iso, note))
+        yield from outside
+        if inside and self._dates_inside(view) <= self.inside_limit:
+            yield from inside
+
+    def _dates_inside(self, view: TextView) -> int:
+        """How many lines inside the body (not at its edges) read as a date, anywhere in it."""
+        lines = {
+            index
+            for pattern in self.patterns
+            for match in finditer_where(pattern, view, "anywhere")
+            if not allowed(view, index := view.line_index(match.start()), "edges")
+            and self.parse(match) is not None
+        }
+        return len(lines)
 
     def _may_take(self, view: TextView, index: int, match: Match) -> bool:
         """Whether the line is in the rule's zone, and in the narrower one for an unknown label."""
@@ -137,6 +161,10 @@ class ExtractDate:
         if first is not None and second is not None:
             a, b = int(first), int(second)
             ambiguous = a != b and a <= MONTHS_IN_YEAR and b <= MONTHS_IN_YEAR
+            if b > MONTHS_IN_YEAR >= a:  # "01.21.2020": only month first is a date
+                return b, a, False
+            if a > MONTHS_IN_YEAR >= b:
+                return a, b, False
             return (a, b, ambiguous) if self.dayfirst else (b, a, ambiguous)
         month = str(parts["month"])
         number = int(month) if month.isdigit() else self.months[month.casefold().rstrip(".")]
