@@ -1,33 +1,81 @@
 """Choose a consistent set of edits and apply it.
 
 Rules look at the same text independently, so their edits may overlap. The engine
-keeps the leftmost edit of any overlapping group (ties go to the rule listed first)
-and leaves the rest for the next pass, where they are detected again on the new
-text if they still apply. Two insertions at the same point also conflict.
+keeps the leftmost edit of any overlapping group and leaves the rest for the next
+pass, where they are detected again on the new text if they still apply. Edits that
+keep metadata are placed before all others (a byline's author or a category label
+is never lost to a menu rule covering its line), and a wider deletion around one is
+applied in pieces on either side of it. Of edits starting at the same
+point, the longer wins (a stack of widget lines taken whole rather than its first
+line alone, which would strand the rest below the stack's minimum), then the rule
+listed first. Two insertions at the same point also conflict.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from cleaner.rule import Edit
 
 
 def non_overlapping(edits: Sequence[Edit], rule_order: Mapping[str, int]) -> list[Edit]:
-    """The edits to apply this pass, sorted by position, none overlapping another."""
-    ordered = sorted(edits, key=lambda e: (e.start, e.end, rule_order.get(e.rule, 0)))
+    """The edits to apply this pass, sorted by position, none overlapping another.
+
+    Edits that keep metadata are placed first, so a byline's author or a category
+    label is never lost to a wider rule covering the same line; a wider deletion
+    is carved around them and applied in pieces (a menu stack with a category
+    label inside it, a related-posts run ending in a tag line).
+    """
+
+    def priority(edit: Edit) -> tuple[int, int, int]:
+        return edit.start, -edit.end, rule_order.get(edit.rule, 0)
+
+    keeping = sorted((edit for edit in edits if edit.metadata), key=priority)
+    others = sorted((edit for edit in edits if not edit.metadata), key=priority)
     chosen: list[Edit] = []
-    last_end = -1
-    for edit in ordered:
-        if chosen and (edit.start < last_end or _same_insertion_point(chosen[-1], edit)):
-            continue
-        chosen.append(edit)
-        last_end = edit.end
+    spans: list[tuple[int, int]] = []
+    for edit in keeping:
+        _place(edit, chosen, spans)
+    kept = list(chosen)
+    for edit in others:
+        for piece in _carve(edit, kept):
+            _place(piece, chosen, spans)
     return chosen
 
 
-def _same_insertion_point(previous: Edit, edit: Edit) -> bool:
-    return previous.start == previous.end == edit.start == edit.end
+def _place(edit: Edit, chosen: list[Edit], spans: list[tuple[int, int]]) -> None:
+    """Add `edit` to the sorted, disjoint `chosen` unless it conflicts with one of them."""
+    index = bisect_right(spans, (edit.start, edit.end))
+    if not any(_conflict(edit, other) for other in chosen[max(index - 1, 0) : index + 2]):
+        chosen.insert(index, edit)
+        spans.insert(index, (edit.start, edit.end))
+
+
+def _carve(edit: Edit, kept: Sequence[Edit]) -> list[Edit]:
+    """A deletion split around the metadata-keeping edits that lie wholly inside it."""
+    if edit.replacement:
+        return [edit]
+    inside = [k for k in kept if edit.start <= k.start and k.end <= edit.end and k.start < k.end]
+    if not inside:
+        return [edit]
+    pieces: list[Edit] = []
+    start = edit.start
+    for keeper in inside:
+        if start < keeper.start:
+            pieces.append(replace(edit, start=start, end=keeper.start))
+        start = keeper.end
+    if start < edit.end:
+        pieces.append(replace(edit, start=start, end=edit.end))
+    return pieces
+
+
+def _conflict(edit: Edit, other: Edit) -> bool:
+    """Two edits overlap, or insert at the same point."""
+    if edit.start == edit.end == other.start == other.end:
+        return True
+    return edit.start < other.end and other.start < edit.end
 
 
 def apply(text: str, edits: Sequence[Edit]) -> tuple[str, list[int]]:
