@@ -1,17 +1,18 @@
 """The shortcuts that make cleaning fast give the answers of the slow, obvious way.
 
 Each speed-up (a prefix-tree alternation, a rule's `requires` words, searching only
-the lines a `where` allows, finding words with one regex call, scanning only lines
-that may hold a non-ASCII letter, counting a line's words once for every drop_line
-rule, skipping the script test for words below U+0370, compiling a glued headline's
-pattern only for lines that open with its first word, stopping the language vote
-once it is decided) is checked here against the plain computation it
-replaces.
+the lines a `where` allows, finding words with one regex split, building only the
+words a rule keeps, scanning only lines that may hold a non-ASCII letter, counting a
+line's words once for every drop_line rule, skipping the script test for words below
+U+0370, compiling a glued headline's pattern only for lines that open with its first
+word, stopping the language vote once it is decided) is checked here against the
+plain computation it replaces.
 """
 
 from __future__ import annotations
 
 import copy
+import sys
 from collections import Counter
 from functools import cache
 from unittest.mock import patch
@@ -21,12 +22,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleaner.document import TextView
-from cleaner.kinds import gate
+from cleaner.kinds import gate, tokens
 from cleaner.kinds.dedupe import glued_pattern, may_open_with
 from cleaner.kinds.drop_line import _letter_words, letter_words
 from cleaner.kinds.gate import NAMES_SHARE
 from cleaner.kinds.mixed_script import _WORD, MixedScript, _hinted_words
-from cleaner.kinds.tokens import WORD, is_titled, starts_sentence, words
+from cleaner.kinds.tokens import WORD, is_titled, line_words, starts_sentence, words, words_where
 from cleaner.language import Guess
 from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.patterns import APOSTROPHES, literal_alternation
@@ -115,7 +116,9 @@ def test_searching_allowed_lines_finds_the_allowed_matches_of_a_full_search(text
 WORD_LINE = st.text(alphabet="ab A.!?…:;\"“«„‘[(—–-'\u00a0\u2003\x1c\x1f\x85\té\u0301", max_size=40)
 
 
-@given(st.sampled_from(["", "A. ", "x\n", "Ends. \n"]), WORD_LINE, st.sampled_from(["", "\nB."]))
+@given(
+    st.sampled_from(["", "A. ", "x", "x\n", "Ends. \n"]), WORD_LINE, st.sampled_from(["", "\nB."])
+)
 def test_words_flag_sentence_openers_as_starts_sentence_does(before, line, after):
     text = before + line + after
     start, end = len(before), len(before) + len(line)
@@ -124,6 +127,23 @@ def test_words_flag_sentence_openers_as_starts_sentence_does(before, line, after
         for m in WORD.finditer(text, start, end)
     ]
     assert [tuple(word) for word in words(text, start, end)] == expected
+
+
+@given(st.lists(WORD_LINE, max_size=4).map("\n".join), st.sets(st.integers(0, 3)))
+@example(text="ab\n. Ab a", chosen={1})
+def test_words_where_keeps_what_a_filter_of_line_words_keeps(text, chosen):
+    view = TextView(text)
+    lines = sorted(index for index in chosen if index < len(view.lines))
+    for keep in (is_titled, str.islower, {"ab", "A"}.__contains__):
+        expected = [word for i in lines for word in line_words(view)[i] if keep(word.text)]
+        assert words_where(view, keep, lines) == expected
+        everywhere = [word for found in line_words(view) for word in found if keep(word.text)]
+        assert words_where(view, keep) == everywhere
+
+
+def test_words_skip_the_spaces_starts_sentence_skips():
+    spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set(tokens._SPACES) == spaces
 
 
 @given(st.text(alphabet="aé’ Кx\u0301.bª\n“µ—\u00a0ǅ", max_size=40))

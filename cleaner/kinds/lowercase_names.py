@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from cleaner.document import TextView
 from cleaner.kinds.gate import LanguageGate
-from cleaner.kinds.tokens import Word, in_markup, is_titled, line_words
+from cleaner.kinds.tokens import Word, in_markup, is_titled, line_words, words_where
 from cleaner.layout import is_prose
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
@@ -89,13 +89,11 @@ class LowercaseNames:
         if not self.gate.applies(view):
             return
         names = self._names(stats)
-        for line, found in zip(view.lines, line_words(view), strict=True):
-            if not is_prose(line.text):
-                continue
-            for word in found:
-                if word.text in names and self._counted(view, word):
-                    message = self._judge(word.text, stats)
-                    yield Finding(word.start, word.end, self.rule, self.level, message)
+        prose = [line.index for line in view.lines if is_prose(line.text)]
+        for word in words_where(view, names.__contains__, prose):
+            if self._counted(view, word):
+                message = self._judge(word.text, stats)
+                yield Finding(word.start, word.end, self.rule, self.level, message)
 
     def _names(self, stats: Counter[str]) -> frozenset[str]:
         """Every lower-case spelling the rule would flag, given these counts.

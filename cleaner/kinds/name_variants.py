@@ -33,7 +33,14 @@ from typing import Any
 
 from cleaner.document import TextView
 from cleaner.kinds.gate import LanguageGate
-from cleaner.kinds.tokens import Word, fold_accents, in_markup, is_titled, line_words
+from cleaner.kinds.tokens import (
+    Word,
+    fold_accents,
+    in_markup,
+    is_titled,
+    line_words,
+    words_where,
+)
 from cleaner.params import Params
 from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
 
@@ -92,6 +99,15 @@ class NameVariants:
                     ]
                     yield word, not (word.initial or headline), beside
 
+    def _occurrences(self, view: TextView) -> list[Word]:
+        """The words `names` yields, without their neighbours and sentence position.
+
+        Judging a document needs only where the names are: neither the neighbours
+        nor a tuple for every other word.
+        """
+        text = view.text
+        return [word for word in words_where(view, is_titled) if self._candidate(text, word)]
+
     def _candidate(self, text: str, word: Word) -> bool:
         if word.text.casefold() in self.skip or in_markup(text, word.start, word.end):
             return False
@@ -121,7 +137,7 @@ class NameVariants:
         if not self.gate.applies(view):
             return
         index = self._index(stats)
-        occurrences = [word for word, _, _ in self.names(view)]
+        occurrences = self._occurrences(view)
         order: dict[str, int] = {}
         for word in occurrences:
             order.setdefault(word.text, len(order))
