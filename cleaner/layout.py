@@ -36,8 +36,12 @@ WHERE_CHOICES = ("anywhere", "edges", "header", "footer", "margins")
 
 PROSE_MIN_WORDS = 8
 PARAGRAPH_MIN_WORDS = 25
-_SENTENCE_END = regex.compile(r"[.!?…。！？:][\"”»’'\)\]]*\s*$")
-_INNER_SENTENCE_END = regex.compile(r"\p{Ll}[.!?…][\"”»’'\)\]]*\s+[\"“„«‘]?\p{Lu}")
+# Closing marks after the full stop: English double and single quotes, the German
+# ones (which English opens with) and guillemets both ways, French ones after a thin
+# space, brackets.
+_CLOSERS = r"(?:[^\S\r\n]?[\"”»’'“‘«\)\]])*"
+_SENTENCE_END = regex.compile(rf"[.!?…。！？:]{_CLOSERS}\s*$")
+_INNER_SENTENCE_END = regex.compile(rf"\p{{Ll}}[.!?…]{_CLOSERS}\s+[\"“„«‘]?\p{{Lu}}")
 
 
 @lru_cache(maxsize=8192)

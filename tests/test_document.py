@@ -39,3 +39,20 @@ def test_body_is_first_to_last_prose_line():
     text = "Menu\nThis is a real sentence of the article body here.\nA subheading\nAnother real sentence of the article body is here.\nFooter"
     assert TextView(text).body == (1, 3)
     assert TextView("Menu\nHome").body is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "„Wir werden das schaffen, auch wenn es lange dauert und viel kostet.“",
+        "»Wir werden das schaffen, auch wenn es lange dauert und viel kostet.«",
+        "« Nous y arriverons, même si cela prend du temps et coûte cher. »",
+        "“We will get there, even if it takes a long time and costs a lot.”",
+        "‚Wir schaffen das, auch wenn es lange dauert und viel Geld kostet.‘",
+    ],
+)
+def test_a_quoted_sentence_is_prose_whatever_its_closing_quote(line):
+    """German „…“ and »…« close with the marks English opens with; all end a sentence."""
+    from cleaner.layout import is_prose
+
+    assert is_prose(line)
