@@ -5,15 +5,15 @@ keeps the leftmost edit of any overlapping group and leaves the rest for the nex
 pass, where they are detected again on the new text if they still apply. Edits that
 keep metadata are placed before all others (a byline's author or a category label
 is never lost to a menu rule covering its line), and a wider deletion around one is
-applied in pieces on either side of it. Of edits starting at the same
-point, the longer wins (a stack of widget lines taken whole rather than its first
-line alone, which would strand the rest below the stack's minimum), then the rule
-listed first. Two insertions at the same point also conflict.
+applied in pieces on either side of it. Of edits starting at the same point, the
+longer wins (a stack of widget lines taken whole rather than its first line alone,
+which would strand the rest below the stack's minimum), then the rule listed first.
+Two insertions at the same point also conflict.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -38,9 +38,9 @@ def non_overlapping(edits: Sequence[Edit], rule_order: Mapping[str, int]) -> lis
     spans: list[tuple[int, int]] = []
     for edit in keeping:
         _place(edit, chosen, spans)
-    kept = list(chosen)
+    kept, kept_spans = list(chosen), list(spans)
     for edit in others:
-        for piece in _carve(edit, kept):
+        for piece in _carve(edit, kept, kept_spans):
             _place(piece, chosen, spans)
     return chosen
 
@@ -53,11 +53,17 @@ def _place(edit: Edit, chosen: list[Edit], spans: list[tuple[int, int]]) -> None
         spans.insert(index, (edit.start, edit.end))
 
 
-def _carve(edit: Edit, kept: Sequence[Edit]) -> list[Edit]:
-    """A deletion split around the metadata-keeping edits that lie wholly inside it."""
+def _carve(edit: Edit, kept: Sequence[Edit], kept_spans: Sequence[tuple[int, int]]) -> list[Edit]:
+    """A deletion split around the metadata-keeping edits that lie wholly inside it.
+
+    `kept` is sorted and disjoint, with `kept_spans` its (start, end) pairs: the
+    candidates are found by bisection, not by a scan per edit.
+    """
     if edit.replacement:
         return [edit]
-    inside = [k for k in kept if edit.start <= k.start and k.end <= edit.end and k.start < k.end]
+    low = bisect_left(kept_spans, (edit.start, edit.start))
+    high = bisect_right(kept_spans, (edit.end, edit.end))
+    inside = [k for k in kept[low:high] if k.end <= edit.end and k.start < k.end]
     if not inside:
         return [edit]
     pieces: list[Edit] = []
