@@ -26,7 +26,7 @@ import regex
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message
 from cleaner.kinds.gate import LanguageGate
-from cleaner.kinds.tokens import WORD, is_titled, sentence_spans
+from cleaner.kinds.tokens import find_words, is_titled, sentence_spans
 from cleaner.language import identify
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
@@ -92,13 +92,20 @@ class ForeignLanguage:
             yield pending
 
     def judge(self, sentence: str) -> str:
-        """The foreign language a sentence is in, or "" when it passes."""
+        """The foreign language a sentence is in, or "" when it passes.
+
+        Most sentences are English and stop at gate 2: the words are counted and
+        tested with C-level maps, not a Python step per word, and an ASCII sentence
+        (no letter but Latin ones, no mark) skips the script search.
+        """
         plain = _MARKUP.sub(" ", sentence) if _MARKUP_HINT.search(sentence) else sentence
-        tokens = WORD.findall(plain)
-        letters = sum(len(token) for token in tokens)
+        tokens = find_words(plain)
+        letters = sum(map(len, tokens))
         if letters < 2:
             return ""
-        foreign_script = self.script_share <= 0 or _NON_LATIN.search(plain) is not None
+        foreign_script = self.script_share <= 0 or (
+            not plain.isascii() and _NON_LATIN.search(plain) is not None
+        )
         if foreign_script and 1 - len(_LATIN.findall(plain)) / letters >= self.script_share:
             guess = identify(self.gate.backend, plain)
             known = self.gate.foreign(guess.language) and guess.score >= self.script_confidence
@@ -107,8 +114,8 @@ class ForeignLanguage:
 
     def _latin(self, plain: str, tokens: list[str]) -> str:
         """Gates 2 to 4 for a sentence in Latin letters."""
-        folded = [token.casefold() for token in tokens]
-        if sum(word in self.english for word in folded) >= self.english_share * len(folded):
+        folded = list(map(str.casefold, tokens))
+        if sum(map(self.english.__contains__, folded)) >= self.english_share * len(folded):
             return ""
         if sum(is_titled(t) or t.isupper() for t in tokens) >= self.names_share * len(tokens):
             return ""

@@ -9,6 +9,7 @@ spelling follow other rules than prose).
 from __future__ import annotations
 
 import operator
+import re
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,9 @@ import regex
 from cleaner.document import TextView
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
+# WORD on ASCII text, where the only letters are A-Z and a-z and there are no marks:
+# the standard re module runs a plain class about twice as fast as regex.
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])[\"”»’')\]]*\s+(?=[\"“«„(\[]?[\p{Lu}\d])")
 _OPENERS = "\"“«„'‘([—–-"
 _MARKUP_BEFORE = frozenset("@#/\\_.:=&%~")
@@ -34,6 +38,11 @@ class Word(NamedTuple):
     end: int
     text: str
     initial: bool
+
+
+def find_words(text: str) -> list[str]:
+    """WORD.findall(text); on ASCII text (str.isascii() is a flag, not a scan) by re."""
+    return (_ASCII_WORD if text.isascii() else WORD).findall(text)
 
 
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -84,13 +84,7 @@ class Truncation:
         )
 
     def _prefixes(self, content: list[Line]) -> Iterator[Finding]:
-        groups: dict[str, list[tuple[Line, str]]] = {}
-        for line in content:
-            flat = " ".join(line.text.split())
-            if len(flat.split()) >= self.min_words:
-                key = " ".join(flat.split()[: self.min_words - 1])  # the cut is in a later word
-                groups.setdefault(key, []).append((line, flat))
-        for group in groups.values():
+        for group in self._groups(content).values():
             for position, (line, flat) in enumerate(group):
                 later = (other for other, text in group[position + 1 :] if _cut(flat, text))
                 longer = next(later, None)
@@ -98,6 +92,20 @@ class Truncation:
                     end = line.start + len(line.text.rstrip())
                     message = PREFIX.format(line=longer.index + 1)
                     yield Finding(line.start, end, self.rule, self.level, message)
+
+    def _groups(self, content: list[Line]) -> dict[str, list[tuple[Line, str]]]:
+        """Lines long enough to be cut off, flattened, grouped by their first words.
+
+        Each line is split once: the words of the flattened line are the line's own
+        words, so neither the count nor the key needs a second split.
+        """
+        groups: dict[str, list[tuple[Line, str]]] = {}
+        for line in content:
+            words = line.text.split()
+            if len(words) >= self.min_words:
+                key = " ".join(words[: self.min_words - 1])  # the cut is in a later word
+                groups.setdefault(key, []).append((line, " ".join(words)))
+        return groups
 
 
 def _cut(prefix: str, text: str) -> bool:
