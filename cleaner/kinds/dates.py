@@ -87,13 +87,12 @@ class ExtractDate:
             yield from inside
 
     def _dates_inside(self, view: TextView) -> int:
-        """How many lines inside the body (not at its edges) read as a date, anywhere in it."""
+        """How many lines inside the body (not at its edges) read as a date."""
         lines = {
-            index
+            view.line_index(match.start())
             for pattern in self.patterns
-            for match in finditer_where(pattern, view, "anywhere")
-            if not allowed(view, index := view.line_index(match.start()), "edges")
-            and self.parse(match) is not None
+            for match in finditer_where(pattern, view, "body")
+            if self.parse(match) is not None
         }
         return len(lines)
 
