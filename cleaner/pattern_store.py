@@ -23,11 +23,12 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import regex
+
+from cleaner.writing import atomic_write
 
 ENVIRONMENT = "CLEANER_PATTERN_CACHE"
 MAX_ENTRIES = 2000
@@ -75,8 +76,7 @@ class PatternStore:
         if len(entries) > MAX_ENTRIES:  # drop the oldest: rules were edited many times
             entries = dict(list(entries.items())[-MAX_ENTRIES:])
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write(self.path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             return
         self._stored, self._new = entries, set()
@@ -132,14 +132,3 @@ def _read(path: Path) -> dict[str, bytes]:
     if not isinstance(entries, dict):
         return {}
     return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
