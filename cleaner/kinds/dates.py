@@ -100,10 +100,8 @@ class ExtractDate:
         """Whether the line is in the rule's zone, and in the narrower one for an unknown label."""
         if not allowed(view, index, self.where):
             return False
-        label = match.group("label") if "label" in match.re.groupindex else None
-        if not label or " ".join(str(label).split()).casefold() in self.labels:
-            return True
-        return allowed(view, index, self.unknown_labels)
+        label = _label(match)
+        return not label or label in self.labels or allowed(view, index, self.unknown_labels)
 
     def _normalise_field(self, view: TextView) -> Iterator[Edit]:
         """A field whose whole value is a date gets it in ISO 8601 instead (in place)."""
@@ -134,10 +132,7 @@ class ExtractDate:
 
     def _field(self, match: Match) -> str:
         """The field a label such as "Updated:" names, or the rule's default field."""
-        label = match.group("label") if "label" in match.re.groupindex else None
-        if not label:
-            return self.field
-        return self.labels.get(" ".join(str(label).split()).casefold(), self.field)
+        return self.labels.get(_label(match), self.field)
 
     def parse(self, match: Match) -> tuple[str, bool] | None:
         """The ISO 8601 form of a match and whether day and month were ambiguous."""
@@ -168,6 +163,12 @@ class ExtractDate:
         month = str(parts["month"])
         number = int(month) if month.isdigit() else self.months[month.casefold().rstrip(".")]
         return int(str(parts["day"])), number, False
+
+
+def _label(match: Match) -> str:
+    """The match's `label` group as `labels` keys are written: spaces folded, case folded."""
+    label = match.group("label") if "label" in match.re.groupindex else None
+    return " ".join(str(label).split()).casefold() if label else ""
 
 
 def _month_table(params: Params) -> dict[str, int]:

@@ -81,11 +81,16 @@ class Strip:
                 if start == end or not allowed(view, index, self.where):
                     continue
                 metadata = self.capture.metadata(match)
-                line = view.lines[index].text.strip()
-                if self.drop_emptied and line and view.text[start:end].strip() == line:
+                if self.drop_emptied and _is_whole_line(view, index, start, end):
                     yield remove_lines(view, index, index, self.rule, self.message, metadata)
                 else:
                     yield Edit(start, end, "", self.rule, self.message, metadata)
+
+
+def _is_whole_line(view: TextView, index: int, start: int, end: int) -> bool:
+    """Whether text[start:end] is all of line `index`'s text but its spaces."""
+    line = view.lines[index].text.strip()
+    return bool(line) and view.text[start:end].strip() == line
 
 
 class Substitute:
