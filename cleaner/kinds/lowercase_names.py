@@ -22,10 +22,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress, count
 
 from cleaner.document import TextView
 from cleaner.kinds.gate import LanguageGate
-from cleaner.kinds.tokens import Word, in_markup, is_titled, line_words, words_where
+from cleaner.kinds.tokens import (
+    Pieces,
+    Word,
+    in_markup,
+    is_titled,
+    line_pieces,
+    may_hold_markup,
+    opens_sentence,
+    words_of,
+    words_where,
+)
 from cleaner.layout import is_prose
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
@@ -59,26 +70,42 @@ class LowercaseNames:
             return counts
         lower: Counter[str] = Counter()
         capitals: Counter[str] = Counter()
-        for found in line_words(view):
-            for index, word in enumerate(found):
-                if not self._counted(view, word):
-                    continue
-                if word.text.islower():
-                    lower[word.text] += 1
-                elif is_titled(word.text) and self._lone_capital(found, index):
-                    capitals[word.text.casefold()] += 1
+        for line, cut in zip(view.lines, line_pieces(view), strict=True):
+            if may_hold_markup(line.text):
+                self._count_checked(view, words_of(cut), lower, capitals)
+            else:
+                self._count_plain(cut, lower, capitals)
         # Prefixed once per distinct word, not once per use.
-        counts.update({"l:" + word: n for word, n in lower.items()})
+        minimum = self.min_length
+        counts.update({"l:" + word: n for word, n in lower.items() if len(word) >= minimum})
         counts.update({"c:" + word: n for word, n in capitals.items()})
         return counts
 
-    @staticmethod
-    def _lone_capital(found: list[Word], index: int) -> bool:
-        """A capital in mid-sentence whose neighbours are in lower case."""
-        if found[index].initial:
-            return False
-        neighbours = found[max(index - 1, 0) : index] + found[index + 1 : index + 2]
-        return all(not word.text[0].isupper() for word in neighbours)
+    def _count_plain(self, cut: Pieces, lower: Counter[str], capitals: Counter[str]) -> None:
+        """Count a line that holds no markup: every word counts, so no Word per word.
+
+        Lower-case words are counted in C and kept by length once per spelling (in
+        `observe`); only the few capitalised words are looked at one by one.
+        """
+        texts = cut.parts[1::2]
+        lower.update(filter(str.islower, texts))
+        for index in compress(count(), map(is_titled, texts)):
+            word = texts[index]
+            if len(word) >= self.min_length and _lone_capital(texts, index, cut):
+                capitals[word.casefold()] += 1
+
+    def _count_checked(
+        self, view: TextView, found: list[Word], lower: Counter[str], capitals: Counter[str]
+    ) -> None:
+        """Count a line that may hold URLs or handles, word by word."""
+        texts = [word.text for word in found]
+        for index, word in enumerate(found):
+            if not self._counted(view, word):
+                continue
+            if word.text.islower():
+                lower[word.text] += 1
+            elif is_titled(word.text) and not word.initial and _lone_capital(texts, index):
+                capitals[word.text.casefold()] += 1
 
     def detect(self, view: TextView) -> Iterator[Finding]:
         """Judge one text by its own counts."""
@@ -125,3 +152,11 @@ class LowercaseNames:
             f"'{word}' is capitalised {capitals}× elsewhere and in lower case {lower}×:"
             f" write '{word.capitalize()}'"
         )
+
+
+def _lone_capital(texts: list[str], index: int, cut: Pieces | None = None) -> bool:
+    """A capital in mid-sentence (checked here when `cut` is given) between lower case."""
+    if cut is not None and opens_sentence(cut, index):
+        return False
+    neighbours = texts[max(index - 1, 0) : index] + texts[index + 1 : index + 2]
+    return all(not word[0].isupper() for word in neighbours)

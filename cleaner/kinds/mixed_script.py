@@ -24,6 +24,7 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import TextView
+from cleaner.kinds.tokens import find_words
 from cleaner.params import Params
 from cleaner.patterns import Match
 from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
@@ -58,6 +59,7 @@ class MixedScript:
         self._script_of: dict[str, str] = {}
         # Letters below U+0370 are Latin or Common (checked in tests/test_hot_paths.py).
         self._latin_shortcut = "Common" not in self.scripts
+        self._odd_below = _letters_below_greek_not_latin()
         self.into = self._tables()
 
     def _tables(self) -> dict[str, dict[str, str]]:
@@ -123,17 +125,35 @@ class MixedScript:
         )
 
     def observe(self, view: TextView) -> Counter[str]:
-        """Every word written in one script, case-folded."""
+        """Every word written in one script, case-folded.
+
+        Each spelling is judged once, then counted as often as it occurs.
+        """
         minimum = self.min_length
-        counts: Counter[str] = Counter(
-            word.casefold()
-            for word in _WORD.findall(view.text)
-            if word.isascii() and len(word) >= minimum
-        )
-        for _, _, word in self._non_ascii_words(view.text):
-            if len({self._script(c) for c in word if c.isalpha()}) == 1:
-                counts[word.casefold()] += 1
+        uses = Counter(find_words(view.text))
+        counts: Counter[str] = Counter()
+        for found, n in uses.items():
+            if found.isascii():  # letters only, all Latin
+                word = found
+                if len(word) < minimum:
+                    continue
+            else:
+                word = unicodedata.normalize("NFC", found)
+                if sum(map(str.isalpha, word)) < minimum or not self._one_script(word):
+                    continue
+            counts[word.casefold()] += n
         return counts
+
+    def _one_script(self, word: str) -> bool:
+        """Whether the letters of a word are all of one script (or all of none of ours).
+
+        Words below U+0370 without the few letters there that are not Latin (µ, ˆ)
+        are all Latin: German, French or Polish words are settled without a lookup
+        per letter (a test compares the two).
+        """
+        if max(word) < _FIRST_NON_LATIN and self._odd_below.isdisjoint(word):
+            return True
+        return len({self._script(c) for c in word if c.isalpha()}) == 1
 
     def detect(self, view: TextView) -> Iterator[Outcome]:
         """Judge one text by its own counts (only counted when a word mixes scripts)."""
@@ -154,6 +174,13 @@ class MixedScript:
             else:
                 message = f"letters from two scripts: did you mean '{repaired}'?"
                 yield Finding(start, end, self.rule, self.level, message)
+
+
+def _letters_below_greek_not_latin() -> frozenset[str]:
+    """The letters (str.isalpha) below U+0370 whose script is not Latin."""
+    latin = regex.compile(r"\p{Script=Latin}")
+    below = map(chr, range(ord(_FIRST_NON_LATIN)))
+    return frozenset(c for c in below if c.isalpha() and not latin.match(c))
 
 
 def _hinted_words(text: str, hints: re.Pattern[str] = _LETTER_HINT) -> Iterator[Match]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from cleaner.document import TextView
@@ -38,7 +39,8 @@ from cleaner.kinds.tokens import (
     fold_accents,
     in_markup,
     is_titled,
-    line_words,
+    line_pieces,
+    word_at,
     words_where,
 )
 from cleaner.params import Params
@@ -87,16 +89,22 @@ class NameVariants:
         return folded
 
     def names(self, view: TextView) -> Iterator[tuple[Word, bool, list[Word]]]:
-        """Capitalised words that may be names: mid-sentence or not, adjacent capitals."""
-        for found in line_words(view):
-            titled = [w for w in found if is_titled(w.text)]
-            headline = len(found) >= 3 and len(titled) >= self.headline_share * len(found)
-            for index, word in enumerate(found):
-                if is_titled(word.text) and self._candidate(view.text, word):
-                    near = [found[i] for i in (index - 1, index + 1) if 0 <= i < len(found)]
-                    beside = [
-                        w for w in near if is_titled(w.text) and _adjacent(view.text, word, w)
-                    ]
+        """Capitalised words that may be names: mid-sentence or not, adjacent capitals.
+
+        Only capitalised words become Word tuples: a line's word texts are tested
+        in C, and most words of a line are not names.
+        """
+        text = view.text
+        for cut in line_pieces(view):
+            texts = cut.parts[1::2]
+            titled = list(compress(count(), map(is_titled, texts)))
+            headline = len(texts) >= 3 and len(titled) >= self.headline_share * len(texts)
+            capitals = set(titled)
+            for index in titled:
+                word = word_at(cut, index)
+                if self._candidate(text, word):
+                    near = (word_at(cut, i) for i in (index - 1, index + 1) if i in capitals)
+                    beside = [other for other in near if _adjacent(text, word, other)]
                     yield word, not (word.initial or headline), beside
 
     def _occurrences(self, view: TextView) -> list[Word]:

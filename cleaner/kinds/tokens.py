@@ -29,6 +29,9 @@ _SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])[\"”»’')\]]*\s+(?=[\"“«�
 _OPENERS = "\"“«„'‘([—–-"
 _MARKUP_BEFORE = frozenset("@#/\\_.:=&%~")
 _MARKUP_AFTER = frozenset("@/\\_=&%~")
+# Next to every word in_markup accepts, one of these: a markup sign, or a full stop
+# before anything but spaces and punctuation (a letter, a digit, a combining mark).
+_NEAR_MARKUP = re.compile(r"[@#/\\_:=&%~]|\.[^\s.,;:!?'\"“”‘’()\[\]«»-]")
 
 
 class Word(NamedTuple):
@@ -65,6 +68,15 @@ def in_markup(text: str, start: int, end: int) -> bool:
     return after == "." and end + 1 < len(text) and text[end + 1].isalnum()
 
 
+def may_hold_markup(line: str) -> bool:
+    """Whether a line may hold a word in_markup accepts; on the others, no word is.
+
+    One scan in C per line spares the per-word check on the prose lines that make
+    up most of a corpus (a test compares the two).
+    """
+    return _NEAR_MARKUP.search(line) is not None
+
+
 def starts_sentence(text: str, start: int, line_start: int) -> bool:
     """Whether the word at `start` opens a sentence (line start, or after . ! ? : …)."""
     position = start - 1
@@ -86,25 +98,25 @@ _last = operator.itemgetter(slice(-1, None))
 _word = partial(tuple.__new__, Word)
 
 
-class _Pieces(NamedTuple):
+class Pieces(NamedTuple):
     """One line cut at its words: gap, word, gap, ..., gap, and the offsets between."""
 
     parts: list[str]
     edges: list[int]
 
 
-def _cut(line: str, start: int) -> _Pieces:
+def _cut(line: str, start: int) -> Pieces:
     """The gaps and words of a line that starts at offset `start` of its text."""
     parts = _GAPS_AND_WORDS.split(line)
-    return _Pieces(parts, list(accumulate(map(len, parts), initial=start)))
+    return Pieces(parts, list(accumulate(map(len, parts), initial=start)))
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
     """The words of text[start:end] (one line), with their sentence-initial flag."""
-    return _all_words(_cut(text[start:end], start))
+    return words_of(_cut(text[start:end], start))
 
 
-def _all_words(cut: _Pieces) -> list[Word]:
+def words_of(cut: Pieces) -> list[Word]:
     """Every word of a line, each built in C, not by a Python call per word.
 
     A Python call and a match object per word cost half as much again. A word
@@ -120,19 +132,23 @@ def _all_words(cut: _Pieces) -> list[Word]:
     return list(map(_word, zip(edges[1:-1:2], edges[2::2], parts[1::2], initial, strict=True)))
 
 
-def _one_word(cut: _Pieces, index: int) -> Word:
-    """Word number `index` of a line (as _all_words builds it)."""
+def word_at(cut: Pieces, index: int) -> Word:
+    """Word number `index` of a line (as words_of builds it)."""
     parts, edges = cut
-    before = parts[2 * index].rstrip(_SKIPPED)
-    initial = before[-1] in _SENTENCE_ENDS if before else index == 0
+    initial = opens_sentence(cut, index)
     return Word(edges[2 * index + 1], edges[2 * index + 2], parts[2 * index + 1], initial)
 
 
-_PIECES: weakref.WeakKeyDictionary[TextView, list[_Pieces]] = weakref.WeakKeyDictionary()
-_LINE_WORDS: weakref.WeakKeyDictionary[TextView, list[list[Word]]] = weakref.WeakKeyDictionary()
+def opens_sentence(cut: Pieces, index: int) -> bool:
+    """Whether word number `index` of a line opens a sentence (as words_of decides)."""
+    before = cut.parts[2 * index].rstrip(_SKIPPED)
+    return before[-1] in _SENTENCE_ENDS if before else index == 0
 
 
-def _line_pieces(view: TextView) -> list[_Pieces]:
+_PIECES: weakref.WeakKeyDictionary[TextView, list[Pieces]] = weakref.WeakKeyDictionary()
+
+
+def line_pieces(view: TextView) -> list[Pieces]:
     """The pieces of every line of a view, cut once per view for every rule."""
     found = _PIECES.get(view)
     if found is None:
@@ -141,15 +157,12 @@ def _line_pieces(view: TextView) -> list[_Pieces]:
 
 
 def line_words(view: TextView) -> list[list[Word]]:
-    """The words of every line of a view, computed once per view.
+    """The words of every line of a view, each a Word tuple.
 
-    Several translation rules read the same words in the same pass (and twice
-    each: to count, then to judge); the view is shared, so they share the list.
+    The plain form that the rules' shortcuts (words_where, may_hold_markup) are
+    checked against; the rules themselves build Words only for the words they keep.
     """
-    found = _LINE_WORDS.get(view)
-    if found is None:
-        found = _LINE_WORDS[view] = [_all_words(cut) for cut in _line_pieces(view)]
-    return found
+    return [words_of(cut) for cut in line_pieces(view)]
 
 
 def words_where(
@@ -161,12 +174,12 @@ def words_where(
     `keep` runs over each line's word texts in C, and only the words kept become
     Word tuples, a fraction of the cost of line_words.
     """
-    cuts = _line_pieces(view)
+    cuts = line_pieces(view)
     found: list[Word] = []
     for line in range(len(cuts)) if lines is None else lines:
         cut = cuts[line]
         texts = cut.parts[1::2]
-        found.extend(_one_word(cut, index) for index in compress(count(), map(keep, texts)))
+        found.extend(word_at(cut, index) for index in compress(count(), map(keep, texts)))
     return found
 
 
