@@ -14,7 +14,10 @@ One command measures everything on one generated corpus (benchmarks/corpus.py):
   through its comparable pipeline, JsonlReader -> FTFYFormatter ->
   SymbolLinesFormatter -> a regex line remover (the widget phrases of our
   boilerplate rules) -> C4QualityFilter -> JsonlWriter, once with its default
-  ftfy step and once with ftfy gated by our mojibake marker regex;
+  ftfy step and once with ftfy gated by our mojibake marker regex; with --rounds N,
+  also N rounds of cleaner --jobs 1 and both datatrove runs back to back, each
+  round's ratios and their median (the machine's speed drifts within minutes, so
+  only runs made close together compare well);
 - real pages (--pages DIR, e.g. ../shared/devset/pages): the engine with all packs
   on the .txt files of a folder, with cold caches. The generated corpus recombines a
   few seed paragraphs, so per-line verdicts that rules remember are reused far more
@@ -33,10 +36,12 @@ import hashlib
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,16 +163,51 @@ def end_to_end(path: Path, docs: int, jobs: list[int], work: Path) -> list[str]:
     return rows
 
 
+def datatrove_run(path: Path, work: Path, gated: bool) -> tuple[float, int]:
+    """One run of datatrove's comparable pipeline: wall seconds and peak tree RSS."""
+    out = work / f"datatrove-{'gated' if gated else 'ftfy'}"
+    shutil.rmtree(out, ignore_errors=True)  # datatrove skips tasks its logs call done
+    command = [sys.executable, str(Path(__file__).with_name("datatrove_pipeline.py"))]
+    command += [str(path), str(out)] + (["--gated"] if gated else [])
+    seconds, peak, _ = timed(command, ok=(0,))
+    return seconds, peak
+
+
 def datatrove(path: Path, docs: int, work: Path) -> list[str]:
     rows, size = [], path.stat().st_size
     for gated in (False, True):
-        out = work / f"datatrove-{'gated' if gated else 'ftfy'}"
-        shutil.rmtree(out, ignore_errors=True)  # datatrove skips tasks its logs call done
-        command = [sys.executable, str(Path(__file__).with_name("datatrove_pipeline.py"))]
-        command += [str(path), str(out)] + (["--gated"] if gated else [])
-        seconds, peak, _ = timed(command, ok=(0,))
+        seconds, peak = datatrove_run(path, work, gated)
         name = "datatrove, ftfy gated by our markers" if gated else "datatrove, default ftfy"
         rows.append(row(name, docs, size, seconds, f"peak RSS {peak / 1e6:.0f} MB"))
+    return rows
+
+
+def head_to_head(path: Path, docs: int, work: Path, rounds: int) -> list[str]:
+    """cleaner --jobs 1 and both datatrove runs back to back, `rounds` times.
+
+    The machine's speed drifts by up to a factor of two within minutes, so the ratio
+    of two runs made minutes apart measures the drift as much as the programs. Each
+    round's three runs follow each other, and the median of the rounds' ratios is
+    the figure to quote (a ratio above 1 means cleaner is faster).
+    """
+    rows, ratios = [], {False: [], True: []}
+    for number in range(1, rounds + 1):
+        out = work / "head-to-head"
+        shutil.rmtree(out, ignore_errors=True)
+        ours, _, _ = timed(run_command(path, out, 1, ""))
+        theirs = {gated: datatrove_run(path, work, gated)[0] for gated in (False, True)}
+        for gated, seconds in theirs.items():
+            ratios[gated].append(seconds / ours)
+        rows.append(
+            f"| round {number}: cleaner --jobs 1, datatrove default, gated | {docs} | "
+            f"{ours:.1f}, {theirs[False]:.1f}, {theirs[True]:.1f} | | | "
+            f"{ratios[False][-1]:.2f}x against default, {ratios[True][-1]:.2f}x against gated |"
+        )
+    rows.append(
+        f"| median of {rounds} rounds | {docs} | | | | "
+        f"{statistics.median(ratios[False]):.2f}x against default, "
+        f"{statistics.median(ratios[True]):.2f}x against gated |"
+    )
     return rows
 
 
@@ -185,17 +225,38 @@ def memory(sizes: list[int], select: str, work: Path) -> list[str]:
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=20_000, help="corpus size (default 20000)")
     parser.add_argument("--jobs", default="1,2", help="process counts to run end to end")
     parser.add_argument("--stage-docs", type=int, default=300, help="documents per stage")
     parser.add_argument("--datatrove", action="store_true", help="run datatrove side by side")
+    parser.add_argument(
+        "--rounds", type=int, default=0, help="with --datatrove: interleaved rounds, median ratio"
+    )
     parser.add_argument("--memory", default="", help="corpus sizes for the memory rows")
     parser.add_argument("--memory-select", default="", help="packs for the memory rows")
     parser.add_argument("--work", type=Path, help="folder for corpora and outputs (kept)")
     parser.add_argument("--pages", type=Path, help="folder of real .txt pages for one more row")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def measurements(args: argparse.Namespace, path: Path, work: Path) -> Iterator[str]:
+    """The table's rows, in the order they are measured."""
+    yield from stages(path, args.stage_docs)
+    if args.pages:
+        yield from real_pages(args.pages)
+    yield from end_to_end(path, args.docs, [int(j) for j in args.jobs.split(",")], work)
+    if args.datatrove:
+        yield from datatrove(path, args.docs, work)
+        if args.rounds:
+            yield from head_to_head(path, args.docs, work, args.rounds)
+    if args.memory:
+        yield from memory([int(n) for n in args.memory.split(",")], args.memory_select, work)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     path = work / f"corpus-{args.docs}.jsonl"
@@ -205,19 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cpus: {os.cpu_count()}; python {sys.version.split()[0]}\n")
     print("| what | docs | seconds | MB/s | docs/s | notes |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for line in stages(path, args.stage_docs):
+    for line in measurements(args, path, work):
         print(line, flush=True)
-    if args.pages:
-        for line in real_pages(args.pages):
-            print(line, flush=True)
-    for line in end_to_end(path, args.docs, [int(j) for j in args.jobs.split(",")], work):
-        print(line, flush=True)
-    if args.datatrove:
-        for line in datatrove(path, args.docs, work):
-            print(line, flush=True)
-    if args.memory:
-        for line in memory([int(n) for n in args.memory.split(",")], args.memory_select, work):
-            print(line, flush=True)
     print(f"\nafter: {load()}; outputs in {work}")
     return 0
 
