@@ -3,7 +3,9 @@ from __future__ import annotations
 import os
 import tempfile
 import textwrap
+from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -43,3 +45,15 @@ def rule_dir(tmp_path: Path) -> Path:
 
 def pipeline_of(folder: Path, **kwargs: object) -> Pipeline:
     return Pipeline(load_rules([folder], Selection(), defaults=False), **kwargs)  # type: ignore[arg-type]
+
+
+T = TypeVar("T")
+
+
+@cache
+def shipped_detector(rule_id: str, kind: type[T]) -> T:
+    """The detector of one shipped rule, loaded once per test session; it is shared,
+    so a test that changes it works on a copy."""
+    rule = next(r for r in load_rules([], Selection(select=(rule_id,))) if r.id == rule_id)
+    assert isinstance(rule.detector, kind)
+    return rule.detector

@@ -12,7 +12,6 @@ import copy
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
 from typing import TypeVar
 
 from hypothesis import example, given
@@ -24,7 +23,7 @@ from cleaner.kinds.lowercase_names import LowercaseNames
 from cleaner.kinds.mixed_script import MixedScript
 from cleaner.kinds.name_variants import NameVariants
 from cleaner.kinds.tokens import Word, in_markup, is_titled, line_words
-from cleaner.ruleset import Selection, load_rules
+from tests.conftest import shipped_detector
 
 T = TypeVar("T")
 
@@ -44,12 +43,10 @@ TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max
 T_WORDS = st.text(alphabet="azAZé\u0301ª µ1.-_[`{@#/:=&%~\u0430Ω’\n\t", max_size=40)
 
 
-@cache
 def _detector(rule_id: str, kind: type[T]) -> T:
-    rule = next(r for r in load_rules([], Selection(select=(rule_id,))) if r.id == rule_id)
-    assert isinstance(rule.detector, kind)
-    detector = copy.copy(rule.detector)
-    if hasattr(detector, "gate"):  # every text counts, whatever its language
+    """A copy of a shipped rule's detector that counts every text, whatever its language."""
+    detector = copy.copy(shipped_detector(rule_id, kind))
+    if hasattr(detector, "gate"):
         detector.gate = copy.copy(detector.gate)
         detector.gate.languages = frozenset()
     return detector

@@ -8,8 +8,6 @@ against the plain computation it replaces (see also tests/test_hot_paths.py).
 from __future__ import annotations
 
 import copy
-from functools import cache
-from typing import TypeVar
 from unittest.mock import patch
 
 import regex
@@ -22,9 +20,7 @@ from cleaner.kinds.foreign_language import ForeignLanguage
 from cleaner.kinds.tokens import WORD, is_titled
 from cleaner.kinds.truncation import Truncation
 from cleaner.language import Guess
-from cleaner.ruleset import Selection, load_rules
-
-T = TypeVar("T")
+from tests.conftest import shipped_detector
 
 
 def _fake_identify(backend: str, line: str) -> Guess:
@@ -63,7 +59,7 @@ def _prefix_groups_splitting_thrice(content: list[Line], min_words: int) -> dict
 @given(st.lists(st.text(alphabet="ab \t\u00a0\u2003\x1c,.", max_size=24), max_size=6))
 def test_truncation_groups_lines_by_one_split_as_by_three(lines):
     content = [line for line in TextView("\n".join(lines)).lines if not line.is_blank]
-    shipped = _detector("translation.truncation", Truncation)
+    shipped = shipped_detector("translation.truncation", Truncation)
     for min_words in (shipped.min_words, 2):
         detector = copy.copy(shipped)
         detector.min_words = min_words
@@ -112,14 +108,7 @@ SENTENCE_WORDS = st.sampled_from(
 
 @given(st.lists(SENTENCE_WORDS, max_size=8).map(" ".join), st.sampled_from([0.0, 0.5]))
 def test_foreign_language_judges_as_it_did_word_by_word(sentence, script_share):
-    detector = copy.copy(_detector("translation.foreign-language", ForeignLanguage))
+    detector = copy.copy(shipped_detector("translation.foreign-language", ForeignLanguage))
     detector.script_share = script_share
     with patch.object(foreign_language, "identify", _fake_identify):
         assert detector.judge(sentence) == _judge_word_by_word(detector, sentence)
-
-
-@cache
-def _detector(rule_id: str, kind: type[T]) -> T:
-    rule = next(r for r in load_rules([], Selection(select=(rule_id,))) if r.id == rule_id)
-    assert isinstance(rule.detector, kind)
-    return rule.detector
