@@ -91,7 +91,8 @@ class LowercaseNames:
         lower.update(filter(str.islower, texts))
         for index in compress(count(), map(is_titled, texts)):
             word = texts[index]
-            if len(word) >= self.min_length and _lone_capital(texts, index, cut):
+            mid_sentence = not opens_sentence(cut, index)
+            if len(word) >= self.min_length and mid_sentence and _lone_capital(texts, index):
                 capitals[word.casefold()] += 1
 
     def _count_checked(
@@ -154,9 +155,7 @@ class LowercaseNames:
         )
 
 
-def _lone_capital(texts: list[str], index: int, cut: Pieces | None = None) -> bool:
-    """A capital in mid-sentence (checked here when `cut` is given) between lower case."""
-    if cut is not None and opens_sentence(cut, index):
-        return False
+def _lone_capital(texts: list[str], index: int) -> bool:
+    """A capital whose neighbours on its line are in lower case (not "White House")."""
     neighbours = texts[max(index - 1, 0) : index] + texts[index + 1 : index + 2]
     return all(not word[0].isupper() for word in neighbours)
