@@ -28,7 +28,7 @@ from cleaner.kinds import gate, tokens
 from cleaner.kinds.dedupe import glued_pattern, may_open_with
 from cleaner.kinds.drop_line import _letter_words, letter_words
 from cleaner.kinds.gate import NAMES_SHARE
-from cleaner.kinds.mixed_script import _WORD, MixedScript, _hinted_words
+from cleaner.kinds.mixed_script import MixedScript, _hinted_words
 from cleaner.kinds.tokens import WORD, is_titled, line_words, starts_sentence, words, words_where
 from cleaner.language import Guess
 from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
@@ -151,7 +151,7 @@ def test_words_skip_the_spaces_starts_sentence_skips():
 
 @given(st.text(alphabet="aé’ Кx\u0301.bª\n“µ—\u00a0ǅ", max_size=40))
 def test_hinted_lines_hold_every_non_ascii_word(text):
-    full = [m.span() for m in _WORD.finditer(text) if not m.group().isascii()]
+    full = [m.span() for m in WORD.finditer(text) if not m.group().isascii()]
     hinted = [m.span() for m in _hinted_words(text) if not m.group().isascii()]
     assert hinted == full
 

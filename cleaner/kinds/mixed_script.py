@@ -24,12 +24,11 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import TextView
-from cleaner.kinds.tokens import find_words
+from cleaner.kinds.tokens import WORD, find_words
 from cleaner.params import Params
 from cleaner.patterns import Match
 from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _FIRST_NON_LATIN = "\u0370"  # Greek and Coptic, the first block after the Latin ones
 # Characters outside ASCII that may be letters: everything but the Latin-1 and
 # General Punctuation signs news text is full of (quotes, dashes, no-break spaces).
@@ -192,4 +191,4 @@ def _hinted_words(text: str, hints: re.Pattern[str] = _LETTER_HINT) -> Iterator[
         start = text.rfind("\n", 0, hint.start()) + 1
         end = text.find("\n", hint.start())
         end = len(text) if end == -1 else end
-        yield from _WORD.finditer(text, start, end)
+        yield from WORD.finditer(text, start, end)
