@@ -279,8 +279,10 @@ def print_report(label: str, scores: Sequence[PageScore], show_lost: int) -> Non
     )
     missing = [page.rel for page in scores if page.missing]
     if missing:
-        print(f"Missing cleaned copies (scored as empty): {len(missing)}: {', '.join(missing[:20])}"
-              + (" ..." if len(missing) > 20 else ""))
+        print(
+            f"Missing cleaned copies (scored as empty): {len(missing)}: {', '.join(missing[:20])}"
+            + (" ..." if len(missing) > 20 else "")
+        )
     if show_lost:
         print(f"\nLost must_keep strings (up to {show_lost}):")
         lost = lost_strings(scores, show_lost)
@@ -372,8 +374,10 @@ def run_cli(pages: Path, out: Path, extra: Sequence[str]) -> None:
     command = [sys.executable, "-m", "cleaner", "run", str(pages), "--out", str(out), *extra]
     code = subprocess.run(command, env=env, check=False).returncode
     if code not in (0, 1):  # 1 = findings remain in the cleaned text, not a failure
-        print(f"warning: cleaner run exited with {code}; missing pages score as empty",
-              file=sys.stderr)
+        print(
+            f"warning: cleaner run exited with {code}; missing pages score as empty",
+            file=sys.stderr,
+        )
 
 
 # --- command line --------------------------------------------------------------
@@ -396,19 +400,37 @@ def build_parser() -> argparse.ArgumentParser:
         "The method is described in benchmarks/README.md and this script's docstring.",
     )
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--cleaned", type=Path, metavar="DIR",
-                        help="folder of cleaned copies named like the pages")
-    source.add_argument("--run", action="store_true",
-                        help="run `python -m cleaner run` into a temporary folder and score it")
-    source.add_argument("--baseline", choices=sorted(BASELINES),
-                        help="score a reference cleaner instead")
-    parser.add_argument("--pages", type=Path, default=None, metavar="DIR",
-                        help=f"development-set pages (default: ${DEVSET_ENV} or {DEFAULT_PAGES})")
+    source.add_argument(
+        "--cleaned", type=Path, metavar="DIR", help="folder of cleaned copies named like the pages"
+    )
+    source.add_argument(
+        "--run",
+        action="store_true",
+        help="run `python -m cleaner run` into a temporary folder and score it",
+    )
+    source.add_argument(
+        "--baseline", choices=sorted(BASELINES), help="score a reference cleaner instead"
+    )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"development-set pages (default: ${DEVSET_ENV} or {DEFAULT_PAGES})",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
-    parser.add_argument("--show-lost", type=int, default=0, metavar="N",
-                        help="also print up to N lost must_keep strings with their page")
-    parser.add_argument("--keep-temp", action="store_true",
-                        help="keep the temporary folder of --run/--baseline and print its path")
+    parser.add_argument(
+        "--show-lost",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print up to N lost must_keep strings with their page",
+    )
+    parser.add_argument(
+        "--keep-temp",
+        action="store_true",
+        help="keep the temporary folder of --run/--baseline and print its path",
+    )
     return parser
 
 
@@ -454,8 +476,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.pages = (args.pages or default_pages()).resolve()
     golds = load_gold(args.pages) if args.pages.is_dir() else []
     if not golds:
-        print(f"error: no {GOLD_SUFFIX} files under {args.pages} (set --pages or ${DEVSET_ENV})",
-              file=sys.stderr)
+        print(
+            f"error: no {GOLD_SUFFIX} files under {args.pages} (set --pages or ${DEVSET_ENV})",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     with cleaned_folder(args, golds, extra) as (label, folder):
         scores = score_run(args.pages, folder, golds)
