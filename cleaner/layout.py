@@ -172,9 +172,13 @@ _SPANS: WeakKeyDictionary[TextView, dict[str, list[tuple[int, int]]]] = WeakKeyD
 
 def _spans(view: TextView, where: str) -> list[tuple[int, int]]:
     """Runs of allowed lines joined into (start, end) stretches."""
+    return stretches(view, allowed_lines(view, where))
+
+
+def stretches(view: TextView, chosen: list[bool]) -> list[tuple[int, int]]:
+    """Runs of the chosen lines (chosen[i] for line i), with their breaks, as (start, end)."""
     spans: list[tuple[int, int]] = []
-    lines = zip(view.line_starts, view.chunks, allowed_lines(view, where), strict=True)
-    for start, chunk, ok in lines:
+    for start, chunk, ok in zip(view.line_starts, view.chunks, chosen, strict=True):
         if not ok:
             continue
         end = start + len(chunk)

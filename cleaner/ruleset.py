@@ -104,7 +104,7 @@ def load_spec(path: Path) -> RuleSpec:
 
 def _requires(raw: Any, path: Path) -> tuple[str, ...]:
     """Strings one of which every match of the rule holds (compared case-folded)."""
-    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w for w in raw):
         raise RuleError(
             "requires must be a list of non-empty strings, one of which every match "
             "of the rule contains",

@@ -119,3 +119,65 @@ def test_a_drop_line_rule_skips_lines_without_a_word_it_requires(rule_dir):
     assert pipeline.clean(f"{lede}\nSHARE | Tweet").text == lede
     # "Tweet" alone matches the phrases, but the line lacks the required "share".
     assert pipeline.clean(f"{lede}\nShare | Tweet\nTweet").text == f"{lede}\nTweet"
+
+
+def _pattern_rules_with_requires() -> list[Rule]:
+    rules = load_rules(selection=Selection())
+    return [r for r in rules if hasattr(r.detector, "patterns") and r.spec.requires]
+
+
+@cache
+def _example_texts() -> tuple[str, ...]:
+    """Every whole example text of every rule: inputs, outputs and texts that must pass."""
+    texts = {
+        text
+        for spec in load_specs()
+        for example in spec.examples
+        for text in (example.input, example.output)
+        if text
+    }
+    return tuple(sorted(texts))
+
+
+def test_default_pattern_rules_that_require_strings_use_them():
+    assert {rule.id for rule in _pattern_rules_with_requires()} >= {
+        "metadata.source-via",
+        "encoding.zero-width",
+        "whitespace.line-endings",
+        "encoding.html-inline-tags",
+    }
+
+
+def test_every_match_of_a_default_pattern_rule_holds_a_string_it_requires():
+    for rule in _pattern_rules_with_requires():
+        for text in _example_texts():
+            for pattern in rule.detector.patterns:  # type: ignore[attr-defined]
+                for match in pattern.finditer(text):
+                    assert holds_one_of(match.group().casefold(), rule.spec.requires), (
+                        rule.id,
+                        match.group(),
+                    )
+
+
+def test_no_match_of_a_rule_searched_within_lines_crosses_a_line_break():
+    rules = [r for r in load_rules(selection=Selection()) if getattr(r.detector, "within_lines", 0)]
+    assert rules
+    for rule in rules:
+        for text in _example_texts():
+            for pattern in rule.detector.patterns:  # type: ignore[attr-defined]
+                for match in pattern.finditer(text):
+                    assert "\n" not in match.group(), (rule.id, match.group())
+
+
+def test_a_rule_searched_within_lines_skips_lines_without_a_word_it_requires(rule_dir):
+    within = SOURCE_RULE.replace("params:\n", "params:\n  within_lines: true\n")
+    write_rule(rule_dir, "meta.via", within)
+    pipeline = pipeline_of(rule_dir)
+    lede = "Prices rose sharply in the second quarter of the year, officials said"
+    tagged = f"{lede}, Report informs via TASS."
+    # The second line matches the pattern ("tells") but lacks the required word:
+    # searched whole, the text would lose both tags; searched by line, only the first.
+    told = f"{lede}, Report tells via TASS."
+    assert pipeline.clean(f"{tagged}\n{told}").text == f"{lede},.\n{told}"
+    write_rule(rule_dir, "meta.via", SOURCE_RULE)
+    assert pipeline_of(rule_dir).clean(f"{tagged}\n{told}").text == f"{lede},.\n{lede},."

@@ -5,7 +5,10 @@ button glued to the end of a paragraph; with `capture` the removed text (or its
 named group `value`) is kept as metadata, and with `fields` each listed named group
 becomes a metadata field of that name (an agency tag -> `source` and `via`, see
 rules/metadata/source-via.yaml); with `drop_emptied_lines`, a match that is all of its
-line's text removes the line, break included.
+line's text removes the line, break included. With `within_lines`, the rule promises
+that no match crosses a line break; its `requires` words are then tested line by
+line, and only the lines holding one are searched (a text that holds "via" once
+is searched on that line, not across every space of the article).
 substitute replaces a match with an expansion of `replacement` and skips matches
 that would not change.
 """
@@ -18,10 +21,10 @@ import regex
 
 from cleaner.document import TextView
 from cleaner.kinds.common import Capture, default_message, remove_lines
-from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
+from cleaner.layout import WHERE_CHOICES, allowed, allowed_lines, allowed_spans, stretches
 from cleaner.params import Params
 from cleaner.patterns import Match, Pattern, finditer
-from cleaner.rule import Edit, RuleSpec
+from cleaner.rule import Edit, RuleSpec, holds_one_of
 
 
 def _read_patterns(params: Params, ignore_case: bool) -> list[Pattern]:
@@ -64,6 +67,8 @@ class Strip:
         self.capture = Capture.read(params, self.patterns)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.drop_emptied = params.boolean("drop_emptied_lines", False)
+        self.within_lines = params.boolean("within_lines", False)
+        self.requires = spec.requires
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -74,8 +79,9 @@ class Strip:
         line behind to split a stack of widget lines that another rule takes whole. It
         is a choice: a line of HTML block tags left blank marks a paragraph break.
         """
+        searched = self._stretches(view)
         for pattern in self.patterns:
-            for match in finditer_where(pattern, view, self.where):
+            for match in _matches(pattern, view, searched):
                 start, end = _span(match, "strip")
                 index = view.line_index(start)
                 if start == end or not allowed(view, index, self.where):
@@ -85,6 +91,22 @@ class Strip:
                     yield remove_lines(view, index, index, self.rule, self.message, metadata)
                 else:
                     yield Edit(start, end, "", self.rule, self.message, metadata)
+
+    def _stretches(self, view: TextView) -> list[tuple[int, int]]:
+        """Where the patterns are searched: the rule's zone, cut to lines with a required word."""
+        if not (self.within_lines and self.requires):
+            return allowed_spans(view, self.where)
+        permitted = allowed_lines(view, self.where) if self.where != "anywhere" else None
+        chosen = [
+            holds_one_of(folded, self.requires) and (permitted is None or permitted[index])
+            for index, folded in enumerate(view.folded_lines)
+        ]
+        return stretches(view, chosen)
+
+
+def _matches(pattern: Pattern, view: TextView, searched: list[tuple[int, int]]) -> Iterator[Match]:
+    for start, end in searched:
+        yield from finditer(pattern, view.text, start, end)
 
 
 def _is_whole_line(view: TextView, index: int, start: int, end: int) -> bool:
