@@ -71,6 +71,11 @@ class TextView:
         return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
     @cached_property
+    def chunk_set(self) -> frozenset[str]:
+        """The distinct `chunks`, for rules that rule out the lines they already know."""
+        return frozenset(self.chunks)
+
+    @cached_property
     def folded(self) -> str:
         """The text case-folded, for the engine's `requires` test (see RuleSpec)."""
         return self.text.casefold()

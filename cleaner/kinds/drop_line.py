@@ -53,35 +53,46 @@ class DropLine:
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
         self.requires = spec.requires
-        self._verdicts: dict[str, MetadataItems | None] = {}
+        self._staying: set[str] = set()
+        self._removable: dict[str, MetadataItems] = {}
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per matching line (consecutive matches are removed together).
 
         Lines are judged one at a time, and a line's verdict is remembered by its
         text: the engine's later passes, and the same widget in the next document,
-        cost a dictionary lookup. Lines with more words than `max_words` allows,
-        lines without any of the words the rule `requires`, and lines outside
-        `where` never reach the pattern.
+        cost a dictionary lookup. The lines already known to stay are taken out of
+        the view's set of lines in one set difference, so a rule that has seen
+        every line of a text before does no work per line. Lines with more words
+        than `max_words` allows, lines without any of the words the rule
+        `requires`, and lines outside `where` never reach the pattern.
         """
-        verdicts = self._verdicts
+        unsettled = view.chunk_set.difference(self._staying)
+        if not unsettled:
+            return
         chunks = view.chunks
-        open_lines = [
-            i for i, chunk in enumerate(chunks) if verdicts.get(chunk, _UNKNOWN) is not None
-        ]
+        open_lines = [index for index, chunk in enumerate(chunks) if chunk in unsettled]
         if self.where != "anywhere":
             permitted = allowed_lines(view, self.where)
             open_lines = [index for index in open_lines if permitted[index]]
         starts = view.line_starts
         for index in open_lines:
-            verdict = verdicts.get(chunks[index], _UNKNOWN)
+            verdict: MetadataItems | None = self._removable.get(chunks[index], _UNKNOWN)
             if verdict is _UNKNOWN:
                 verdict = self._judge(view, index, starts[index])
-                if len(verdicts) >= VERDICT_CACHE:
-                    verdicts.clear()
-                verdicts[chunks[index]] = verdict
+                self._remember(chunks[index], verdict)
             if verdict is not None:
                 yield remove_lines(view, index, index, self.rule, self.message, verdict)
+
+    def _remember(self, chunk: str, verdict: MetadataItems | None) -> None:
+        """Keep a line's verdict, forgetting all of them when the cache is full."""
+        if len(self._staying) + len(self._removable) >= VERDICT_CACHE:
+            self._staying.clear()
+            self._removable.clear()
+        if verdict is None:
+            self._staying.add(chunk)
+        else:
+            self._removable[chunk] = verdict
 
     def _judge(self, view: TextView, index: int, start: int) -> MetadataItems | None:
         """The metadata a removable line carries, or None when the line stays."""
@@ -100,7 +111,7 @@ class DropLine:
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle without the verdicts (worker processes and Dask ship detectors)."""
-        return {**self.__dict__, "_verdicts": {}}
+        return {**self.__dict__, "_staying": set(), "_removable": {}}
 
 
 _UNKNOWN: MetadataItems = (("", ""),)
