@@ -171,12 +171,15 @@ class Pipeline:
         edits: list[Edit] = []
         findings: list[Finding] = []
         for rule in rules:
-            if rule.id in run.timed_out or not rule.spec.may_apply(view):
+            spec = rule.spec
+            if spec.id in run.timed_out or not spec.may_apply(view):
                 continue
             try:
                 outcomes = list(_outcomes(rule, view, run.corpus))
             except TimeoutError:
-                run.timed_out.add(rule.id)
+                run.timed_out.add(spec.id)
+                continue
+            if not outcomes:  # most rules, most of the time
                 continue
             rule_edits = [o for o in outcomes if isinstance(o, Edit)]
             findings.extend(o for o in outcomes if isinstance(o, Finding))
