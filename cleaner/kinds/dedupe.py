@@ -23,7 +23,7 @@ from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines
 from cleaner.layout import WHERE_CHOICES, allowed, is_prose
 from cleaner.params import Params
-from cleaner.patterns import fullmatch
+from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, MetadataItems, RuleSpec
 
 MODES = ("line", "glued", "prefix")
@@ -31,8 +31,12 @@ _KEY_WORDS = 5
 _ELLIPSIS = regex.compile(r"\s*(?:…|\.{3})$")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Compare lines ignoring case and runs of spaces."""
+    """Compare lines ignoring case and runs of spaces.
+
+    Remembered: two dedupe rules fold the same lines, pass after pass.
+    """
     return " ".join(text.split()).casefold()
 
 
@@ -55,7 +59,8 @@ class Dedupe:
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """Dispatch on the configured mode."""
-        candidates = [line for line in view.lines if len(line.text.split()) >= self.min_words]
+        least = self.min_words  # split no further than needed to count that many words
+        candidates = [line for line in view.lines if len(line.text.split(maxsplit=least)) >= least]
         if self.mode == "line":
             yield from self._repeated(view, candidates)
         elif self.mode == "glued":
@@ -95,7 +100,7 @@ class Dedupe:
             ]
             if not later:
                 continue  # no later line opens with the headline: nothing to compile
-            pattern = regex.compile(glued_pattern(words), regex.IGNORECASE)
+            pattern = _glued_regex(tuple(words))
             for line in later:
                 match = fullmatch(pattern, line.text)
                 if match and self._glued_rest(view, line, match.group("rest")):
@@ -148,6 +153,12 @@ def glued_pattern(words: list[str]) -> str:
     """
     copy = r"\s+".join(regex.escape(w) for w in words) + r"[^\S\r\n]+"
     return rf"\s*(?:{copy})+(?P<rest>\S.*)"
+
+
+@lru_cache(maxsize=1024)
+def _glued_regex(words: tuple[str, ...]) -> Pattern:
+    """The compiled `glued_pattern`, kept: the engine's next pass asks for it again."""
+    return regex.compile(glued_pattern(list(words)), regex.IGNORECASE)
 
 
 def may_open_with(text: str, words: list[str]) -> bool:
