@@ -191,5 +191,10 @@ def stretches(view: TextView, chosen: list[bool]) -> list[tuple[int, int]]:
 
 def finditer_where(pattern: Pattern, view: TextView, where: str) -> Iterator[Match]:
     """The matches of `pattern` inside the stretches where a rule limited to `where` acts."""
-    for start, end in allowed_spans(view, where):
+    return finditer_in(pattern, view, allowed_spans(view, where))
+
+
+def finditer_in(pattern: Pattern, view: TextView, spans: list[tuple[int, int]]) -> Iterator[Match]:
+    """The matches of `pattern` inside each (start, end) stretch of the text, in order."""
+    for start, end in spans:
         yield from finditer(pattern, view.text, start, end)

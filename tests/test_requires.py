@@ -181,3 +181,17 @@ def test_a_rule_searched_within_lines_skips_lines_without_a_word_it_requires(rul
     assert pipeline.clean(f"{tagged}\n{told}").text == f"{lede},.\n{told}"
     write_rule(rule_dir, "meta.via", SOURCE_RULE)
     assert pipeline_of(rule_dir).clean(f"{tagged}\n{told}").text == f"{lede},.\n{lede},."
+
+
+def test_within_lines_without_requires_is_an_error(rule_dir):
+    without = SOURCE_RULE.replace("requires: [informs]\n", "").replace(
+        "params:\n", "params:\n  within_lines: true\n"
+    )
+    write_rule(rule_dir, "meta.via", without)
+    try:
+        pipeline_of(rule_dir)
+    except RuleError as error:
+        assert "within_lines" in str(error)
+        assert "requires" in str(error)
+    else:
+        raise AssertionError("within_lines without requires was accepted")

@@ -21,7 +21,14 @@ import regex
 
 from cleaner.document import TextView
 from cleaner.kinds.common import Capture, default_message, remove_lines
-from cleaner.layout import WHERE_CHOICES, allowed, allowed_lines, allowed_spans, stretches
+from cleaner.layout import (
+    WHERE_CHOICES,
+    allowed,
+    allowed_lines,
+    allowed_spans,
+    finditer_in,
+    stretches,
+)
 from cleaner.params import Params
 from cleaner.patterns import Match, Pattern, finditer
 from cleaner.rule import Edit, RuleSpec, holds_one_of
@@ -69,6 +76,8 @@ class Strip:
         self.drop_emptied = params.boolean("drop_emptied_lines", False)
         self.within_lines = params.boolean("within_lines", False)
         self.requires = spec.requires
+        if self.within_lines and not self.requires:
+            raise params.error("within_lines", "needs the rule's `requires` words to pick lines")
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -81,7 +90,7 @@ class Strip:
         """
         searched = self._stretches(view)
         for pattern in self.patterns:
-            for match in _matches(pattern, view, searched):
+            for match in finditer_in(pattern, view, searched):
                 start, end = _span(match, "strip")
                 index = view.line_index(start)
                 if start == end or not allowed(view, index, self.where):
@@ -102,11 +111,6 @@ class Strip:
             for index, folded in enumerate(view.folded_lines)
         ]
         return stretches(view, chosen)
-
-
-def _matches(pattern: Pattern, view: TextView, searched: list[tuple[int, int]]) -> Iterator[Match]:
-    for start, end in searched:
-        yield from finditer(pattern, view.text, start, end)
 
 
 def _is_whole_line(view: TextView, index: int, start: int, end: int) -> bool:
