@@ -14,10 +14,12 @@ One command measures everything on one generated corpus (benchmarks/corpus.py):
   through its comparable pipeline, JsonlReader -> FTFYFormatter ->
   SymbolLinesFormatter -> a regex line remover (the widget phrases of our
   boilerplate rules) -> C4QualityFilter -> JsonlWriter, once with its default
-  ftfy step and once with ftfy gated by our mojibake marker regex; with --rounds N,
-  also N rounds of cleaner --jobs 1 and both datatrove runs back to back, each
-  round's ratios and their median (the machine's speed drifts within minutes, so
-  only runs made close together compare well);
+  ftfy step and once with ftfy gated by our mojibake marker regex;
+- rounds (--rounds N): N rounds of cleaner at each --jobs count, and with
+  --datatrove both datatrove runs, back to back; each round's ratios (the
+  speed-up from the first --jobs count to the last, datatrove's time over
+  cleaner --jobs 1) and their medians. The machine's speed drifts within minutes,
+  so only runs made close together compare well;
 - real pages (--pages DIR, e.g. ../shared/devset/pages): the engine with all packs
   on the .txt files of a folder, with cold caches. The generated corpus recombines a
   few seed paragraphs, so per-line verdicts that rules remember are reused far more
@@ -41,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -182,33 +185,56 @@ def datatrove(path: Path, docs: int, work: Path) -> list[str]:
     return rows
 
 
-def head_to_head(path: Path, docs: int, work: Path, rounds: int) -> list[str]:
-    """cleaner --jobs 1 and both datatrove runs back to back, `rounds` times.
+def head_to_head(
+    path: Path, docs: int, work: Path, rounds: int, jobs: list[int], rivals: bool
+) -> list[str]:
+    """cleaner at each --jobs count (and both datatrove runs) back to back, `rounds` times.
 
     The machine's speed drifts by up to a factor of two within minutes, so the ratio
     of two runs made minutes apart measures the drift as much as the programs. Each
-    round's three runs follow each other, and the median of the rounds' ratios is
-    the figure to quote (a ratio above 1 means cleaner is faster).
+    round's runs follow each other, and the median of the rounds' ratios is the
+    figure to quote: datatrove's time over cleaner --jobs 1 (above 1, cleaner is
+    faster), and cleaner's speed-up from the first --jobs count to the last.
     """
-    rows, ratios = [], {False: [], True: []}
+    rows, ratios = [], defaultdict(list)
     for number in range(1, rounds + 1):
-        out = work / "head-to-head"
-        shutil.rmtree(out, ignore_errors=True)
-        ours, _, _ = timed(run_command(path, out, 1, ""))
-        theirs = {gated: datatrove_run(path, work, gated)[0] for gated in (False, True)}
-        for gated, seconds in theirs.items():
-            ratios[gated].append(seconds / ours)
-        rows.append(
-            f"| round {number}: cleaner --jobs 1, datatrove default, gated | {docs} | "
-            f"{ours:.1f}, {theirs[False]:.1f}, {theirs[True]:.1f} | | | "
-            f"{ratios[False][-1]:.2f}x against default, {ratios[True][-1]:.2f}x against gated |"
-        )
-    rows.append(
-        f"| median of {rounds} rounds | {docs} | | | | "
-        f"{statistics.median(ratios[False]):.2f}x against default, "
-        f"{statistics.median(ratios[True]):.2f}x against gated |"
-    )
+        times = []
+        for count in jobs:
+            out = work / "head-to-head"
+            shutil.rmtree(out, ignore_errors=True)
+            times.append(timed(run_command(path, out, count, ""))[0])
+        ratios["speed-up"].append(times[0] / times[-1])
+        if rivals:
+            for label, gated in (("against default", False), ("against gated", True)):
+                theirs = datatrove_run(path, work, gated)[0]
+                times.append(theirs)
+                ratios[label].append(theirs / times[0])
+        rows.append(_round_row(f"round {number}", jobs, rivals, docs, times, ratios, -1))
+    rows.append(_round_row(f"median of {rounds} rounds", jobs, rivals, docs, [], ratios, None))
     return rows
+
+
+def _round_row(
+    name: str,
+    jobs: list[int],
+    rivals: bool,
+    docs: int,
+    times: list[float],
+    ratios: dict[str, list[float]],
+    pick: int | None,
+) -> str:
+    """One row: the runs' seconds, and each ratio of the round (or their median)."""
+    runs = [f"cleaner --jobs {count}" for count in jobs]
+    runs += ["datatrove default", "gated"] if rivals else []
+    shown = [k for k in ratios if k != "speed-up" or len(jobs) > 1]
+    notes = ", ".join(f"{_pick(ratios[k], pick):.2f}x {k}" for k in shown)
+    seconds = ", ".join(f"{t:.1f}" for t in times)
+    return f"| {name}: {', '.join(runs)} | {docs} | {seconds} | | | {notes} |"
+
+
+def _pick(values: list[float], index: int | None) -> float:
+    """One round's value, or with no index the median of all rounds."""
+    return values[index] if index is not None else statistics.median(values)
 
 
 def memory(sizes: list[int], select: str, work: Path) -> list[str]:
@@ -232,7 +258,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--stage-docs", type=int, default=300, help="documents per stage")
     parser.add_argument("--datatrove", action="store_true", help="run datatrove side by side")
     parser.add_argument(
-        "--rounds", type=int, default=0, help="with --datatrove: interleaved rounds, median ratio"
+        "--rounds",
+        type=int,
+        default=0,
+        help="interleaved rounds of cleaner at each --jobs (and datatrove): median ratios",
     )
     parser.add_argument("--memory", default="", help="corpus sizes for the memory rows")
     parser.add_argument("--memory-select", default="", help="packs for the memory rows")
@@ -246,11 +275,12 @@ def measurements(args: argparse.Namespace, path: Path, work: Path) -> Iterator[s
     yield from stages(path, args.stage_docs)
     if args.pages:
         yield from real_pages(args.pages)
-    yield from end_to_end(path, args.docs, [int(j) for j in args.jobs.split(",")], work)
+    jobs = [int(j) for j in args.jobs.split(",")]
+    yield from end_to_end(path, args.docs, jobs, work)
     if args.datatrove:
         yield from datatrove(path, args.docs, work)
-        if args.rounds:
-            yield from head_to_head(path, args.docs, work, args.rounds)
+    if args.rounds:
+        yield from head_to_head(path, args.docs, work, args.rounds, jobs, args.datatrove)
     if args.memory:
         yield from memory([int(n) for n in args.memory.split(",")], args.memory_select, work)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from cleaner.errors import CleanerError
@@ -53,9 +53,10 @@ class Change:
     def to_record(self, doc: str) -> dict[str, Any]:
         """The JSON object written to changes.jsonl."""
         record: dict[str, Any] = {"doc": doc, "rule": self.rule, "action": self.action}
-        fields = asdict(self)
-        del fields["rule"], fields["metadata"]
-        record.update(fields)
+        # The plain fields by name: dataclasses.asdict deep-copies, and this runs for
+        # every change of every document in the process that writes the logs.
+        for name in _RECORD_FIELDS:
+            record[name] = getattr(self, name)
         if self.metadata:
             record["metadata"] = {
                 key: list(value) if isinstance(value, tuple) else value
@@ -84,6 +85,9 @@ class Change:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CleanerError(f"malformed change record: {exc}") from None
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(Change) if f.name not in ("rule", "metadata"))
 
 
 @dataclass(frozen=True, slots=True)
