@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,15 +92,18 @@ def test_a_rule_runs_only_on_texts_holding_a_word_it_requires(rule_dir):
     assert pipeline.clean(f"{lede}, Report tells via TASS.").changes == ()
 
 
-def test_requires_must_be_a_list_of_words(rule_dir):
-    write_rule(rule_dir, "meta.via", SOURCE_RULE.replace("[informs]", "informs"))
-    try:
+def _load_error(rule_dir, source: str) -> str:
+    """The RuleError message of loading a rule file with this source."""
+    write_rule(rule_dir, "meta.via", source)
+    with pytest.raises(RuleError) as caught:
         pipeline_of(rule_dir)
-    except RuleError as error:
-        assert "requires must be a list" in str(error)
-        assert "via.yaml" in str(error)
-    else:
-        raise AssertionError("a bad `requires` was accepted")
+    return str(caught.value)
+
+
+def test_requires_must_be_a_list_of_words(rule_dir):
+    message = _load_error(rule_dir, SOURCE_RULE.replace("[informs]", "informs"))
+    assert "requires must be a list" in message
+    assert "via.yaml" in message
 
 
 WIDGET_RULE = """\
@@ -187,11 +191,6 @@ def test_within_lines_without_requires_is_an_error(rule_dir):
     without = SOURCE_RULE.replace("requires: [informs]\n", "").replace(
         "params:\n", "params:\n  within_lines: true\n"
     )
-    write_rule(rule_dir, "meta.via", without)
-    try:
-        pipeline_of(rule_dir)
-    except RuleError as error:
-        assert "within_lines" in str(error)
-        assert "requires" in str(error)
-    else:
-        raise AssertionError("within_lines without requires was accepted")
+    message = _load_error(rule_dir, without)
+    assert "within_lines" in message
+    assert "requires" in message
