@@ -24,7 +24,6 @@ from cleaner.kinds.common import Capture, default_message, remove_lines
 from cleaner.layout import (
     WHERE_CHOICES,
     allowed,
-    allowed_lines,
     allowed_spans,
     finditer_in,
     stretches,
@@ -103,11 +102,10 @@ class Strip:
 
     def _stretches(self, view: TextView) -> list[tuple[int, int]]:
         """Where the patterns are searched: the rule's zone, cut to lines with a required word."""
-        if not (self.within_lines and self.requires):
+        if not self.within_lines:  # the constructor made sure `requires` is set otherwise
             return allowed_spans(view, self.where)
-        permitted = allowed_lines(view, self.where) if self.where != "anywhere" else None
         chosen = [
-            holds_one_of(folded, self.requires) and (permitted is None or permitted[index])
+            holds_one_of(folded, self.requires) and allowed(view, index, self.where)
             for index, folded in enumerate(view.folded_lines)
         ]
         return stretches(view, chosen)
