@@ -19,7 +19,9 @@ One command measures everything on one generated corpus (benchmarks/corpus.py):
   --datatrove both datatrove runs, back to back; each round's ratios (the
   speed-up from the first --jobs count to the last, datatrove's time over
   cleaner --jobs 1) and their medians. The machine's speed drifts within minutes,
-  so only runs made close together compare well;
+  so only runs made close together compare well. Each round also measures the
+  machine's own ceiling for the speed-up (benchmarks/ceiling.py: plain Python
+  work in 1 and N processes that share nothing);
 - real pages (--pages DIR, e.g. ../shared/devset/pages): the engine with all packs
   on the .txt files of a folder, with cold caches. The generated corpus recombines a
   few seed paragraphs, so per-line verdicts that rules remember are reused far more
@@ -50,7 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import corpus  # noqa: E402
+from benchmarks import ceiling, corpus  # noqa: E402
 from cleaner.engine import Pipeline  # noqa: E402
 from cleaner.ruleset import Selection, load_rules  # noqa: E402
 
@@ -194,9 +196,12 @@ def head_to_head(
     of two runs made minutes apart measures the drift as much as the programs. Each
     round's runs follow each other, and the median of the rounds' ratios is the
     figure to quote: datatrove's time over cleaner --jobs 1 (above 1, cleaner is
-    faster), and cleaner's speed-up from the first --jobs count to the last.
+    faster), and cleaner's speed-up from the first --jobs count to the last, with
+    the machine's ceiling for that speed-up measured right after (benchmarks.ceiling).
     """
     rows, ratios = [], defaultdict(list)
+    texts = ceiling.sample_texts(path)
+    work_rounds = ceiling.calibrate(texts)
     for number in range(1, rounds + 1):
         times = []
         for count in jobs:
@@ -204,6 +209,8 @@ def head_to_head(
             shutil.rmtree(out, ignore_errors=True)
             times.append(timed(run_command(path, out, count, ""))[0])
         ratios["speed-up"].append(times[0] / times[-1])
+        if len(jobs) > 1:
+            ratios["machine ceiling"].append(ceiling.ceiling(texts, work_rounds, jobs[-1]))
         if rivals:
             for label, gated in (("against default", False), ("against gated", True)):
                 theirs = datatrove_run(path, work, gated)[0]
