@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from cleaner.corpus import gather
@@ -133,7 +134,9 @@ def clean_routed(
     stream: Iterable[Routed], pipelines: list[Pipeline], corpus: CorpusStats | None, jobs: int
 ) -> Iterator[Outcome]:
     """Each (pipeline index, document) cleaned, in order, by `jobs` processes."""
-    work = ordered_map(_clean_chunk, chunked(stream, _weight), jobs, (pipelines, corpus))
+    chunks = chunked(stream, _weight)
+    state = (pipelines, corpus)
+    work = ordered_map(_clean_chunk, chunks, jobs, state, before_fork=partial(_warm_up, pipelines))
     for chunk, results in work:
         for (_, document), (result, error, notice) in zip(chunk, results, strict=True):
             yield Outcome(document, result, error, notice)
@@ -168,6 +171,12 @@ def _clean_chunk(
     pipelines, corpus = state
     outcomes = (clean_document(document, pipelines[route], corpus) for route, document in chunk)
     return [(o.result, o.error, o.notice) for o in outcomes]
+
+
+def _warm_up(pipelines: list[Pipeline]) -> None:
+    """Load the pipelines' models once, before the workers fork (see Pipeline.warm_up)."""
+    for pipeline in pipelines:
+        pipeline.warm_up()
 
 
 def _weight(item: Routed) -> int:

@@ -42,7 +42,8 @@ def gather(
         for document in documents(source, text_field, max_bytes)
         if document.text is not None
     )
-    for _, part in ordered_map(observe_all, chunked(texts, len), jobs, pipeline):
+    chunks = chunked(texts, len)
+    for _, part in ordered_map(observe_all, chunks, jobs, pipeline, before_fork=pipeline.warm_up):
         merge(total, part)
     return total
 

@@ -110,6 +110,17 @@ class Pipeline:
             self._field_rules[field_name] = _split_reporting(applying)
         return self._field_rules[field_name]
 
+    def warm_up(self) -> None:
+        """Load now what rules load on first use (language models).
+
+        Called before worker processes fork, so that they inherit what is loaded
+        instead of each loading it again (see cleaner.kinds.gate.Gated).
+        """
+        for rule in self.all_rules:
+            warm_up = getattr(rule.detector, "warm_up", None)
+            if warm_up is not None:
+                warm_up()
+
     def corpus_rules(self) -> list[Rule]:
         """The rules that need corpus statistics (a first pass over all documents)."""
         return [rule for rule in self.rules if is_corpus_detector(rule.detector)]

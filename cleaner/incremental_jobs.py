@@ -28,7 +28,9 @@ def parallel_observe(
 ) -> Iterator[tuple[Key, CorpusStats]]:
     """Each text's key with its corpus statistics, in order, from `jobs` processes."""
     chunks = chunked(texts, lambda item: len(item[1]))
-    for chunk, parts in ordered_map(_observe_chunk, chunks, jobs, project.pipeline):
+    pipeline = project.pipeline
+    work = ordered_map(_observe_chunk, chunks, jobs, pipeline, before_fork=pipeline.warm_up)
+    for chunk, parts in work:
         yield from zip((key for key, _ in chunk), parts, strict=True)
 
 

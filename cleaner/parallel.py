@@ -56,6 +56,8 @@ def ordered_map(
     chunks: Iterable[list[Item]],
     jobs: int,
     state: State,
+    *,
+    before_fork: Callable[[], object] | None = None,
 ) -> Iterator[tuple[list[Item], Result]]:
     """Each chunk with `work(state, chunk)`, in chunk order.
 
@@ -64,6 +66,8 @@ def ordered_map(
     each worker process receives `state` once, when it starts (inherited when
     forked), and `work` must be a module-level function so workers can find it by
     name. The chunks stay in this process; only results travel back.
+    `before_fork` runs once before the workers start, only if they do: it loads
+    what every worker would otherwise load for itself.
     """
     chunks = iter(chunks)
     first = list(islice(chunks, 2))
@@ -72,6 +76,8 @@ def ordered_map(
         for chunk in chunks:
             yield chunk, work(state, chunk)
         return
+    if before_fork is not None:
+        before_fork()
     pool = ProcessPoolExecutor(jobs, _context(), initializer=_receive, initargs=(state,))
     window: deque[tuple[list[Item], Future[Result]]] = deque()
     try:

@@ -146,7 +146,8 @@ class Detector(Protocol):
     propose edits, only theirs are applied. A kind whose edits repair text rather
     than remove it says `repairs = True`: the valve then counts only its blank
     replacements as deletions (for other kinds, a shorter replacement deletes the
-    difference).
+    difference). One that loads a model on first use may offer `warm_up()`, which
+    the engine calls before worker processes fork (Pipeline.warm_up).
     """
 
     def detect(self, view: TextView) -> Iterable[Outcome]:

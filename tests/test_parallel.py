@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import parallel
+from cleaner import language, parallel
 from cleaner.batch import clean_sources
 from cleaner.cli import main
 from cleaner.corpus import gather
@@ -110,6 +110,35 @@ def test_ordered_map_does_one_chunk_in_this_process_and_more_in_workers():
     assert alone == [([1, 2, 3], [os.getpid()] * 3)]
     several = list(ordered_map(process_id, [[value] for value in range(6)], 2, 0))
     assert os.getpid() not in {pid for _, pids in several for pid in pids}
+
+
+def test_ordered_map_prepares_once_and_only_when_it_starts_workers():
+    calls: list[str] = []
+    several = [[value] for value in range(6)]
+    list(ordered_map(process_id, [[1, 2, 3]], 2, 0, before_fork=lambda: calls.append("alone")))
+    list(ordered_map(process_id, several, 1, 0, before_fork=lambda: calls.append("one job")))
+    assert calls == []
+    list(ordered_map(process_id, several, 2, 0, before_fork=lambda: calls.append("workers")))
+    assert calls == ["workers"]
+
+
+def loaded_backends(state: int, chunk: list[int]) -> list[int]:
+    return [language.backend.cache_info().currsize for _ in chunk]
+
+
+def test_workers_start_with_the_language_model_the_pipeline_loaded(default_pipeline):
+    chunks = [[value] for value in range(4)]
+    language.backend.cache_clear()
+    cold = list(ordered_map(loaded_backends, chunks, 2, 0))
+    assert {loaded for _, found in cold for loaded in found} == {0}
+    warm = list(ordered_map(loaded_backends, chunks, 2, 0, before_fork=default_pipeline.warm_up))
+    assert {loaded for _, found in warm for loaded in found} == {1}
+
+
+def test_a_pipeline_without_language_rules_loads_no_model():
+    language.backend.cache_clear()
+    Pipeline(load_rules([], Selection(select=("whitespace",)))).warm_up()
+    assert language.backend.cache_info().currsize == 0
 
 
 def test_chunks_are_bounded_by_count_and_weight():

@@ -25,7 +25,7 @@ import regex
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message
-from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.tokens import find_words, is_titled, sentence_spans
 from cleaner.language import identify
 from cleaner.params import Params
@@ -42,7 +42,7 @@ _MARKUP_HINT = re.compile(r"://|www\.|[@#]|\.(?:com|org|net|html?|php)")
 Span = tuple[int, int, str]
 
 
-class ForeignLanguage:
+class ForeignLanguage(Gated):
     """Detector for the foreign_language kind."""
 
     produces_edits = False

@@ -19,13 +19,15 @@ from functools import lru_cache
 
 from cleaner.document import TextView
 from cleaner.kinds.tokens import find_words, is_titled
-from cleaner.language import BACKENDS, Guess, identify
+from cleaner.language import BACKENDS, Guess, backend, identify
 from cleaner.params import Params
 
 # The first lines are enough to tell a document's language, and bound the cost.
 SAMPLE_CHARS = 6000
 # Lines made mostly of capitalised words (names, titles) tell nothing about the language.
 NAMES_SHARE = 0.6
+# What warm_up asks the model: any text loads it.
+WARM_UP_TEXT = "The model is loaded before the workers start."
 # The ASCII characters that are not letters (str.isalpha): what letter_count deletes.
 _ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 
@@ -48,6 +50,25 @@ class LanguageGate:
     def foreign(self, language: str) -> bool:
         """Whether a detected language is outside the rule's languages."""
         return bool(language) and language not in self.languages
+
+    def warm_up(self) -> None:
+        """Load the language model now rather than on the first document."""
+        backend(self.backend).identify(WARM_UP_TEXT)
+
+
+class Gated:
+    """Base of the detectors that judge by language through a LanguageGate.
+
+    A model loaded in one process before worker processes fork is shared by all of
+    them; loaded on first use, each worker loads its own for every pass (about 0.25 s
+    of CPU each). `warm_up` is what Pipeline.warm_up calls before forking.
+    """
+
+    gate: LanguageGate
+
+    def warm_up(self) -> None:
+        """Load the gate's language model in this process."""
+        self.gate.warm_up()
 
 
 @lru_cache(maxsize=256)

@@ -18,14 +18,14 @@ from collections.abc import Iterator
 
 from cleaner.document import TextView
 from cleaner.kinds.flag import Flag
-from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
 
 LEVELS = ("info", "warning", "error")
 
 
-class LanguageFlag:
+class LanguageFlag(Gated):
     """Detector for the language_flag kind."""
 
     produces_edits = False

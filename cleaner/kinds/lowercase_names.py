@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from itertools import compress, count
 
 from cleaner.document import TextView
-from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.tokens import (
     Pieces,
     Word,
@@ -42,7 +42,7 @@ from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
 
 
-class LowercaseNames:
+class LowercaseNames(Gated):
     """Detector for the lowercase_names kind (a CorpusDetector)."""
 
     produces_edits = False

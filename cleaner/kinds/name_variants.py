@@ -33,7 +33,7 @@ from itertools import compress, count
 from typing import Any
 
 from cleaner.document import TextView
-from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.tokens import (
     Word,
     fold_accents,
@@ -50,7 +50,7 @@ Index = tuple[dict[str, list[str]], dict[str, frozenset[str]]]
 Verdict = tuple[Level, str, str]
 
 
-class NameVariants:
+class NameVariants(Gated):
     """Detector for the name_variants kind (a CorpusDetector)."""
 
     def __init__(self, spec: RuleSpec, params: Params) -> None:

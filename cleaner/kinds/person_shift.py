@@ -29,7 +29,7 @@ import regex
 
 from cleaner.document import TextView
 from cleaner.kinds.common import default_message
-from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.quoting import Span, paragraphs, scan
 from cleaner.kinds.tokens import sentence_spans
 from cleaner.layout import is_prose, zone_of
@@ -49,7 +49,7 @@ def _alternation(params: Params, key: str) -> Pattern:
     )
 
 
-class PersonShift:
+class PersonShift(Gated):
     """Detector for the person_shift kind."""
 
     produces_edits = False

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import TextView
-from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.quoting import paragraphs, scan
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
@@ -26,7 +26,7 @@ OPEN_AT_END = "quotation opened here is not closed by the end of its paragraph"
 STRAY = "closing quotation mark with no opening one in its paragraph"
 
 
-class QuoteBalance:
+class QuoteBalance(Gated):
     """Detector for the quote_balance kind."""
 
     produces_edits = False

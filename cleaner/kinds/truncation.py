@@ -20,7 +20,7 @@ from collections.abc import Iterator
 import regex
 
 from cleaner.document import Line, TextView
-from cleaner.kinds.gate import LanguageGate
+from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.tokens import sentence_spans
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
@@ -32,7 +32,7 @@ ENDING = "last paragraph stops without closing punctuation: cut off? (ends '{tai
 PREFIX = "this line is the start of line {line}, cut off: a truncated copy"
 
 
-class Truncation:
+class Truncation(Gated):
     """Detector for the truncation kind."""
 
     produces_edits = False
