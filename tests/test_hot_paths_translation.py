@@ -34,6 +34,13 @@ def test_find_words_finds_what_the_word_pattern_finds(text):
     assert tokens.find_words(text) == WORD.findall(text)
 
 
+@given(st.text(alphabet="azAZé\u0301ª µ1.-_[`{@\u0430Ω’\n\t\x7f", max_size=30))
+def test_lines_are_cut_where_the_word_pattern_cuts_them(text):
+    view = TextView(text)
+    expected = [regex.split(r"([\p{L}\p{M}]+)", line.text) for line in view.lines]
+    assert [cut.parts for cut in tokens.line_pieces(view)] == expected
+
+
 def test_letter_count_counts_the_letters_str_isalpha_counts():
     assert gate.letter_count("".join(map(chr, range(128)))) == 52
     for text in ("", "a1 b", "Zürich 3ª", "\u0301x", "Ωμέγα ß"):

@@ -94,6 +94,8 @@ _SPACES = (
 _SKIPPED = _SPACES + _OPENERS
 _SENTENCE_ENDS = frozenset(".!?…:;")
 _GAPS_AND_WORDS = regex.compile(r"([\p{L}\p{M}]+)")
+# The same on ASCII lines (see _ASCII_WORD): most lines of an English corpus.
+_ASCII_GAPS_AND_WORDS = re.compile(r"([A-Za-z]+)")
 _last = operator.itemgetter(slice(-1, None))
 _word = partial(tuple.__new__, Word)
 
@@ -107,7 +109,7 @@ class Pieces(NamedTuple):
 
 def _cut(line: str, start: int) -> Pieces:
     """The gaps and words of a line that starts at offset `start` of its text."""
-    parts = _GAPS_AND_WORDS.split(line)
+    parts = (_ASCII_GAPS_AND_WORDS if line.isascii() else _GAPS_AND_WORDS).split(line)
     return Pieces(parts, list(accumulate(map(len, parts), initial=start)))
 
 
