@@ -41,6 +41,14 @@ def test_lines_are_cut_where_the_word_pattern_cuts_them(text):
     assert [cut.parts for cut in tokens.line_pieces(view)] == expected
 
 
+@given(st.text(alphabet="azAZé\u0301ª µ1.-_[`{@\u0430Ω’\n\t", max_size=30))
+def test_a_views_words_are_the_same_before_and_after_its_lines_are_cut(text):
+    view = TextView(text)
+    searched = tokens.view_words(view)
+    tokens.line_pieces(view)
+    assert searched == tokens.view_words(view) == WORD.findall(text)
+
+
 def test_letter_count_counts_the_letters_str_isalpha_counts():
     assert gate.letter_count("".join(map(chr, range(128)))) == 52
     for text in ("", "a1 b", "Zürich 3ª", "\u0301x", "Ωμέγα ß"):

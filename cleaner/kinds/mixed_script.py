@@ -20,11 +20,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress, filterfalse
 
 import regex
 
 from cleaner.document import TextView
-from cleaner.kinds.tokens import WORD, find_words
+from cleaner.kinds.tokens import WORD, view_words
 from cleaner.params import Params
 from cleaner.patterns import Match
 from cleaner.rule import Edit, Finding, Level, Outcome, RuleSpec
@@ -126,21 +127,19 @@ class MixedScript:
     def observe(self, view: TextView) -> Counter[str]:
         """Every word written in one script, case-folded.
 
-        Each spelling is judged once, then counted as often as it occurs.
+        ASCII words (letters only, all Latin; casefold is lower) are counted in C;
+        each other spelling is judged once, then counted as often as it occurs.
         """
         minimum = self.min_length
-        uses = Counter(find_words(view.text))
-        counts: Counter[str] = Counter()
-        for found, n in uses.items():
-            if found.isascii():  # letters only, all Latin
-                word = found
-                if len(word) < minimum:
-                    continue
-            else:
-                word = unicodedata.normalize("NFC", found)
-                if sum(map(str.isalpha, word)) < minimum or not self._one_script(word):
-                    continue
-            counts[word.casefold()] += n
+        found = view_words(view)
+        long_enough = compress(found, map(minimum.__le__, map(len, found)))
+        counts = Counter(map(str.lower, filter(str.isascii, long_enough)))
+        if view.text.isascii():
+            return counts
+        for spelling, n in Counter(filterfalse(str.isascii, found)).items():
+            word = unicodedata.normalize("NFC", spelling)
+            if sum(map(str.isalpha, word)) >= minimum and self._one_script(word):
+                counts[word.casefold()] += n
         return counts
 
     def _one_script(self, word: str) -> bool:
