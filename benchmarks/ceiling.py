@@ -22,7 +22,7 @@ SINGLE_SECONDS = 6.0
 
 
 def sample_texts(path: Path, count: int = SAMPLE_DOCS) -> list[str]:
-    """The text fields of the first `count` records of a JSONL corpus."""
+    """The text fields of the first `count` records of a JSONL corpus (also the stage rows')."""
     texts = []
     with path.open(encoding="utf-8") as lines:
         for line in lines:

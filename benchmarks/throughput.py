@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import shutil
 import statistics
@@ -73,12 +72,7 @@ def row(name: str, docs: int, size: int, seconds: float, extra: str = "") -> str
 
 def stages(path: Path, count: int) -> list[str]:
     """Each pack alone, then all packs: engine time on the first `count` documents."""
-    texts = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            texts.append(json.loads(line)["text"])
-            if len(texts) >= count:
-                break
+    texts = ceiling.sample_texts(path, count)
     size = sum(len(text.encode()) for text in texts)
     rows = []
     for name, select in [*((pack, (pack,)) for pack in PACKS), ("all packs", ())]:
