@@ -1,0 +1,146 @@
+"""benchmarks/furniture_probe.py: the data files parse, and building and scoring work
+end to end on a few lines, so the benchmark cannot break without a test failing."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from cleaner import load_pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "benchmarks" / "furniture_probe.py"
+
+
+def load_probe() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("furniture_probe", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+probe = load_probe()
+# Two rules are enough to drive the plumbing, and cheap to compile in a cold pattern store.
+RULES = ("boilerplate.advertisement", "boilerplate.share-buttons")
+
+ARTICLE = (
+    "en\tHarbour strike ends after nine days\t"
+    "Dock workers returned to work on Thursday after union leaders accepted a revised pay offer.\t"
+    "The agreement raises wages by 6% this year and by a further 4% next year, the port said.\t"
+    "Shipping companies said it could take two weeks to clear the backlog of vessels offshore.\n"
+)
+FURNITURE = (
+    "# lang family placements text\nen\tad\tm\tAdvertisement\nen\tshare\tb\tShare this article\n"
+)
+LEGIT = (
+    "# lang family placements text\n"
+    "en\tsubhead\tm\tWhy it matters\n"
+    "en\tlead\tL\tLONDON (Reuters) - Dock workers in the port returned to work on Thursday.\n"
+    # not legitimate at all: a line the rules take, to see the rule named
+    "en\tsubhead\tm\tShare this article\n"
+)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "probes"
+    folder.mkdir()
+    (folder / "articles.tsv").write_text("# lang headline p1 p2 p3\n" + ARTICLE, encoding="utf-8")
+    (folder / "furniture.tsv").write_text(FURNITURE, encoding="utf-8")
+    (folder / "legit.tsv").write_text(LEGIT, encoding="utf-8")
+    return folder
+
+
+def test_shipped_data_parses_without_repeats() -> None:
+    data = probe.DEFAULT_DATA
+    articles = probe.read_articles(data / probe.ARTICLES_FILE)
+    lines = probe.read_lines(data / probe.FURNITURE_FILE, probe.FURNITURE)
+    lines += probe.read_lines(data / probe.LEGIT_FILE, probe.LEGIT)
+    keys = [(line.lang, line.text) for line in lines]
+    assert len(keys) == len(set(keys)), "a probe line is listed twice"
+    assert {line.lang for line in lines} <= set(articles)
+    assert all(len(carriers) >= 2 for carriers in articles.values())
+    docs = probe.build_documents(lines, articles)
+    assert len({doc.id for doc in docs}) == len(docs) == sum(len(x.placements) for x in lines)
+
+
+def test_bad_placement_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "furniture.tsv"
+    path.write_text("en\tad\tx\tAdvertisement\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="placements"):
+        probe.read_lines(path, probe.FURNITURE)
+
+
+def test_documents_place_the_line(data: Path) -> None:
+    docs = {doc.id: doc for doc in probe.load_documents(data, [])}
+    assert sorted(docs) == ["f-en-000-m", "f-en-001-b", "l-en-000-m", "l-en-001-L", "l-en-002-m"]
+    mid = docs["f-en-000-m"].text.split("\n\n")
+    assert mid[2] == "Advertisement" and len(mid) == 5
+    assert docs["f-en-001-b"].text.endswith("\n\nShare this article\n")
+    lead = docs["l-en-001-L"]
+    assert lead.text.split("\n\n")[1].startswith("LONDON (Reuters) - ")
+    assert len(lead.article_lines) == 3  # the first paragraph is replaced
+
+
+def test_scoring_through_the_api(data: Path) -> None:
+    docs = probe.load_documents(data, [])
+    pipeline = load_pipeline(select=RULES)
+    texts, changes = {}, {}
+    for doc in docs:
+        result = pipeline.clean(doc.text)
+        texts[doc.id] = result.text
+        changes[doc.id] = [probe.Removal(c.rule, c.before) for c in result.changes]
+    verdicts = probe.score(docs, texts, changes)
+    totals = probe.by_language(verdicts)[probe.ALL]
+    assert (totals.furniture, totals.furniture_removed) == (2, 2)
+    assert (totals.legit, totals.legit_lost) == (3, 1)
+    assert totals.article_lines_lost == 0 and totals.missing == 0
+    [lost] = probe.findings(verdicts)["lost legitimate lines"]
+    assert (lost.doc.id, lost.rules) == ("l-en-002-m", ("boilerplate.share-buttons",))
+
+
+def test_scoring_judges_what_is_left(data: Path) -> None:
+    docs = {doc.id: doc for doc in probe.load_documents(data, [])}
+    ad, lead = docs["f-en-000-m"], docs["l-en-001-L"]
+    kept = probe.judge(ad, ad.text, ())
+    assert kept.line_kept and not kept.article_lost
+    partly = probe.judge(ad, ad.text.replace("Advertisement", "Advert"), ())
+    assert not partly.line_kept and partly.remnant == ("Advert",)
+    # a lead may lose its dateline, not its body
+    undated = probe.judge(lead, lead.text.replace("LONDON (Reuters) - ", ""), ())
+    assert undated.line_kept
+    cut = lead.text.replace(" on Thursday.", "")
+    removal = probe.Removal("x.rule", " on Thursday.")
+    lost = probe.judge(lead, cut, [removal])
+    assert not lost.line_kept and lost.rules == ("x.rule",)
+    empty = probe.judge(ad, None, ())
+    assert empty.missing and len(empty.article_lost) == 4
+
+
+def test_cli_run_and_json(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    selection = [arg for rule in RULES for arg in ("--select", rule)]
+    code = probe.main(["--data", str(data), "--json", "--", "--jobs", "1", *selection])
+    assert code == probe.EXIT_OK
+    report = json.loads(capsys.readouterr().out)
+    en = report["groups"]["en"]
+    assert (en["furniture"], en["furniture_removed"]) == (2, 2)
+    assert (en["legit"], en["legit_lost"], en["article_lines_lost"]) == (3, 1, 0)
+    assert report["surviving_furniture"] == []
+    [lost] = report["lost_legitimate_lines"]
+    assert (lost["id"], lost["rules"]) == ("l-en-002-m", ["boilerplate.share-buttons"])
+
+
+def test_usage_errors(data: Path, tmp_path: Path) -> None:
+    assert probe.main(["--data", str(tmp_path / "nowhere")]) == probe.EXIT_ERROR
+    assert probe.main(["--data", str(data), "--lang", "xx"]) == probe.EXIT_ERROR
+    assert probe.main(["--data", str(data), "--cleaned", str(tmp_path)]) == probe.EXIT_ERROR
+    with pytest.raises(SystemExit) as exit_:
+        probe.main(["--cleaned", str(tmp_path), "--", "--jobs", "1"])
+    assert exit_.value.code == probe.EXIT_ERROR
