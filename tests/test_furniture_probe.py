@@ -58,8 +58,8 @@ def data(tmp_path: Path) -> Path:
     return folder
 
 
-def test_shipped_data_parses_without_repeats() -> None:
-    data = probe.DEFAULT_DATA
+@pytest.mark.parametrize("data", [probe.DEFAULT_DATA, probe.DEFAULT_DATA / "blind"], ids=str)
+def test_shipped_data_parses_without_repeats(data: Path) -> None:
     articles = probe.read_articles(data / probe.ARTICLES_FILE)
     lines = probe.read_lines(data / probe.FURNITURE_FILE, probe.FURNITURE)
     lines += probe.read_lines(data / probe.LEGIT_FILE, probe.LEGIT)
