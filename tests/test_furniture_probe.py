@@ -1,5 +1,5 @@
-"""benchmarks/furniture_probe.py: the data files parse, and building and scoring work
-end to end on a few lines, so the benchmark cannot break without a test failing."""
+"""benchmarks/furniture_probe.py and its probe_* modules: the data files parse, and building
+and scoring work end to end on a few lines, so the benchmark cannot break without a test failing."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ def load_probe() -> ModuleType:
     return module
 
 
-probe = load_probe()
+probe = load_probe()  # puts the repository on sys.path, as it does when run as a script
+from benchmarks import probe_data, probe_scoring  # noqa: E402
+
 # Two rules are enough to drive the plumbing, and cheap to compile in a cold pattern store.
 RULES = ("boilerplate.advertisement", "boilerplate.share-buttons")
 
@@ -58,16 +60,18 @@ def data(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("data", [probe.DEFAULT_DATA, probe.DEFAULT_DATA / "blind"], ids=str)
+@pytest.mark.parametrize(
+    "data", [probe_data.DEFAULT_DATA, probe_data.DEFAULT_DATA / "blind"], ids=str
+)
 def test_shipped_data_parses_without_repeats(data: Path) -> None:
-    articles = probe.read_articles(data / probe.ARTICLES_FILE)
-    lines = probe.read_lines(data / probe.FURNITURE_FILE, probe.FURNITURE)
-    lines += probe.read_lines(data / probe.LEGIT_FILE, probe.LEGIT)
+    articles = probe_data.read_articles(data / probe_data.ARTICLES_FILE)
+    lines = probe_data.read_lines(data / probe_data.FURNITURE_FILE, probe_data.FURNITURE)
+    lines += probe_data.read_lines(data / probe_data.LEGIT_FILE, probe_data.LEGIT)
     keys = [(line.lang, line.text) for line in lines]
     assert len(keys) == len(set(keys)), "a probe line is listed twice"
     assert {line.lang for line in lines} <= set(articles)
     assert all(len(carriers) >= 2 for carriers in articles.values())
-    docs = probe.build_documents(lines, articles)
+    docs = probe_data.build_documents(lines, articles)
     assert len({doc.id for doc in docs}) == len(docs) == sum(len(x.placements) for x in lines)
 
 
@@ -75,11 +79,11 @@ def test_bad_placement_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "furniture.tsv"
     path.write_text("en\tad\tx\tAdvertisement\n", encoding="utf-8")
     with pytest.raises(ValueError, match="placements"):
-        probe.read_lines(path, probe.FURNITURE)
+        probe_data.read_lines(path, probe_data.FURNITURE)
 
 
 def test_documents_place_the_line(data: Path) -> None:
-    docs = {doc.id: doc for doc in probe.load_documents(data, [])}
+    docs = {doc.id: doc for doc in probe_data.load_documents(data, [])}
     assert sorted(docs) == ["f-en-000-m", "f-en-001-b", "l-en-000-m", "l-en-001-L", "l-en-002-m"]
     mid = docs["f-en-000-m"].text.split("\n\n")
     assert mid[2] == "Advertisement" and len(mid) == 5
@@ -90,37 +94,37 @@ def test_documents_place_the_line(data: Path) -> None:
 
 
 def test_scoring_through_the_api(data: Path) -> None:
-    docs = probe.load_documents(data, [])
+    docs = probe_data.load_documents(data, [])
     pipeline = load_pipeline(select=RULES)
     texts, changes = {}, {}
     for doc in docs:
         result = pipeline.clean(doc.text)
         texts[doc.id] = result.text
-        changes[doc.id] = [probe.Removal(c.rule, c.before) for c in result.changes]
-    verdicts = probe.score(docs, texts, changes)
-    totals = probe.by_language(verdicts)[probe.ALL]
+        changes[doc.id] = [probe_scoring.Removal(c.rule, c.before) for c in result.changes]
+    verdicts = probe_scoring.score(docs, texts, changes)
+    totals = probe_scoring.by_language(verdicts)[probe_scoring.ALL]
     assert (totals.furniture, totals.furniture_removed) == (2, 2)
     assert (totals.legit, totals.legit_lost) == (3, 1)
     assert totals.article_lines_lost == 0 and totals.missing == 0
-    [lost] = probe.findings(verdicts)["lost legitimate lines"]
+    [lost] = probe_scoring.findings(verdicts)["lost legitimate lines"]
     assert (lost.doc.id, lost.rules) == ("l-en-002-m", ("boilerplate.share-buttons",))
 
 
 def test_scoring_judges_what_is_left(data: Path) -> None:
-    docs = {doc.id: doc for doc in probe.load_documents(data, [])}
+    docs = {doc.id: doc for doc in probe_data.load_documents(data, [])}
     ad, lead = docs["f-en-000-m"], docs["l-en-001-L"]
-    kept = probe.judge(ad, ad.text, ())
+    kept = probe_scoring.judge(ad, ad.text, ())
     assert kept.line_kept and not kept.article_lost
-    partly = probe.judge(ad, ad.text.replace("Advertisement", "Advert"), ())
+    partly = probe_scoring.judge(ad, ad.text.replace("Advertisement", "Advert"), ())
     assert not partly.line_kept and partly.remnant == ("Advert",)
     # a lead may lose its dateline, not its body
-    undated = probe.judge(lead, lead.text.replace("LONDON (Reuters) - ", ""), ())
+    undated = probe_scoring.judge(lead, lead.text.replace("LONDON (Reuters) - ", ""), ())
     assert undated.line_kept
     cut = lead.text.replace(" on Thursday.", "")
-    removal = probe.Removal("x.rule", " on Thursday.")
-    lost = probe.judge(lead, cut, [removal])
+    removal = probe_scoring.Removal("x.rule", " on Thursday.")
+    lost = probe_scoring.judge(lead, cut, [removal])
     assert not lost.line_kept and lost.rules == ("x.rule",)
-    empty = probe.judge(ad, None, ())
+    empty = probe_scoring.judge(ad, None, ())
     assert empty.missing and len(empty.article_lost) == 4
 
 
