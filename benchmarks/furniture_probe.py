@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -43,6 +41,7 @@ from benchmarks.probe_data import (  # noqa: E402
 )
 from benchmarks.probe_report import json_report, print_report  # noqa: E402
 from benchmarks.probe_scoring import Removal, score  # noqa: E402
+from benchmarks.score_devset import run_cli, split_passthrough  # noqa: E402
 
 PROBE_NAME = "probe.jsonl"
 CLEANER_LOGS = frozenset({"changes.jsonl", "flags.jsonl", "metadata.jsonl"})
@@ -86,21 +85,6 @@ def read_run(folder: Path) -> tuple[dict[str, str], dict[str, list[Removal]]]:
 # --- running -----------------------------------------------------------------
 
 
-def run_cli(inputs: Path, out: Path, extra: Sequence[str]) -> int:
-    """`python -m cleaner run INPUTS --out OUT [extra]` with this checkout first on the path."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    command = [sys.executable, "-m", "cleaner", "run", str(inputs), "--out", str(out)]
-    command += ["--no-progress", *extra]
-    done = subprocess.run(command, env=env, check=False, stdout=subprocess.DEVNULL)
-    if done.returncode not in (0, 1):  # 1 = findings remain in the cleaned text
-        print(
-            f"warning: cleaner run exited with {done.returncode}; missing documents score as empty",
-            file=sys.stderr,
-        )
-    return done.returncode
-
-
 @contextmanager
 def cleaned_folder(
     args: argparse.Namespace, docs: Sequence[ProbeDoc], extra: Sequence[str]
@@ -112,7 +96,7 @@ def cleaned_folder(
     tmp = Path(tempfile.mkdtemp(prefix="cleaner-furniture-"))
     try:
         write_jsonl(docs, tmp / PROBE_NAME)
-        run_cli(tmp / PROBE_NAME, tmp / "out", extra)
+        run_cli(tmp / PROBE_NAME, tmp / "out", ["--no-progress", *extra])
         yield "cleaner run" + "".join(f" {arg}" for arg in extra), tmp / "out"
     finally:
         if args.keep_temp:
@@ -178,15 +162,6 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="keep the temporary folder (documents and run) and print its path",
     )
-
-
-def split_passthrough(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Our arguments, and the ones after `--` meant for `cleaner run`."""
-    args = list(argv)
-    if "--" not in args:
-        return args, []
-    cut = args.index("--")
-    return args[:cut], args[cut + 1 :]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,30 +20,22 @@ the changes of that document whose removed text overlaps the line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from benchmarks.probe_data import FURNITURE, LEGIT, ProbeDoc
+from benchmarks.score_devset import fold as fold_like_devset
 
 ALL = "all"
 
-_QUOTES = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a\u02bc", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u00ad\u200b\u2060\ufeff", None),
-    }
-)
-_SPACES = re.compile(r"\s+")
 # A lead's dateline: "Berlin (dpa) - ", "Madrid, 9 mar (EFE).- ", "BERLIN. ".
 _DATELINE = re.compile(r"^.{1,60}?(?: - |\.- |\. )")
 
 
 def fold(text: str) -> str:
-    """NFC, typographic quotes to ASCII, invisible characters out, whitespace runs to one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
+    """The development set's folding (score_devset.fold), without outer spaces."""
+    return fold_like_devset(text).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -367,17 +367,21 @@ def write_baseline(name: str, pages: Path, golds: Sequence[Gold], out: Path) -> 
         target.write_text(cleaner(read_page(pages, gold.rel)), encoding="utf-8")
 
 
-def run_cli(pages: Path, out: Path, extra: Sequence[str]) -> None:
-    """`python -m cleaner run PAGES --out OUT [extra]` with this checkout first on the path."""
+def run_cli(inputs: Path, out: Path, extra: Sequence[str]) -> int:
+    """`python -m cleaner run INPUTS --out OUT [extra]` with this checkout first on the path.
+
+    Also the runner of benchmarks/furniture_probe.py. Returns cleaner's exit code.
+    """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    command = [sys.executable, "-m", "cleaner", "run", str(pages), "--out", str(out), *extra]
+    command = [sys.executable, "-m", "cleaner", "run", str(inputs), "--out", str(out), *extra]
     code = subprocess.run(command, env=env, check=False).returncode
     if code not in (0, 1):  # 1 = findings remain in the cleaned text, not a failure
         print(
-            f"warning: cleaner run exited with {code}; missing pages score as empty",
+            f"warning: cleaner run exited with {code}; what is missing scores as empty",
             file=sys.stderr,
         )
+    return code
 
 
 # --- command line --------------------------------------------------------------
