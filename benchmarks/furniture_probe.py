@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -41,7 +39,12 @@ from benchmarks.probe_data import (  # noqa: E402
 )
 from benchmarks.probe_report import json_report, print_report  # noqa: E402
 from benchmarks.probe_scoring import Removal, score  # noqa: E402
-from benchmarks.score_devset import run_cli, split_passthrough  # noqa: E402
+from benchmarks.score_devset import (  # noqa: E402
+    run_cli,
+    run_label,
+    scratch_folder,
+    split_passthrough,
+)
 
 PROBE_NAME = "probe.jsonl"
 CLEANER_LOGS = frozenset({"changes.jsonl", "flags.jsonl", "metadata.jsonl"})
@@ -93,16 +96,10 @@ def cleaned_folder(
     if args.cleaned is not None:
         yield f"cleaned {args.cleaned}", args.cleaned
         return
-    tmp = Path(tempfile.mkdtemp(prefix="cleaner-furniture-"))
-    try:
+    with scratch_folder("cleaner-furniture-", args.keep_temp, "probe documents and run") as tmp:
         write_jsonl(docs, tmp / PROBE_NAME)
         run_cli(tmp / PROBE_NAME, tmp / "out", ["--no-progress", *extra])
-        yield "cleaner run" + "".join(f" {arg}" for arg in extra), tmp / "out"
-    finally:
-        if args.keep_temp:
-            print(f"probe documents and run kept in {tmp}", file=sys.stderr)
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        yield run_label(extra), tmp / "out"
 
 
 # --- command line --------------------------------------------------------------

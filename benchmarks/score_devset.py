@@ -448,6 +448,28 @@ def split_passthrough(argv: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 @contextmanager
+def scratch_folder(prefix: str, keep: bool, what: str) -> Iterator[Path]:
+    """A temporary folder, removed afterwards unless `keep` (--keep-temp) says otherwise.
+
+    With `keep`, its path is printed on stderr as "`what` kept in PATH", so a run can
+    be looked into after the scores are printed.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield tmp
+    finally:
+        if keep:
+            print(f"{what} kept in {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_label(extra: Sequence[str]) -> str:
+    """How a report names a run of `cleaner run` with these extra arguments."""
+    return "cleaner run" + "".join(f" {arg}" for arg in extra)
+
+
+@contextmanager
 def cleaned_folder(
     args: argparse.Namespace, golds: Sequence[Gold], extra: Sequence[str]
 ) -> Iterator[tuple[str, Path]]:
@@ -455,19 +477,13 @@ def cleaned_folder(
     if args.cleaned is not None:
         yield f"cleaned {args.cleaned}", args.cleaned
         return
-    tmp = Path(tempfile.mkdtemp(prefix="cleaner-devset-"))
-    try:
+    with scratch_folder("cleaner-devset-", args.keep_temp, "cleaned copies") as tmp:
         if args.run:
             run_cli(args.pages, tmp, extra)
-            yield "cleaner run" + "".join(f" {arg}" for arg in extra), tmp
+            yield run_label(extra), tmp
         else:
             write_baseline(args.baseline, args.pages, golds, tmp)
             yield f"baseline {args.baseline}", tmp
-    finally:
-        if args.keep_temp:
-            print(f"cleaned copies kept in {tmp}", file=sys.stderr)
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
