@@ -35,10 +35,11 @@ from benchmarks.probe_data import (  # noqa: E402
     LEGIT_FILE,
     ProbeDoc,
     load_documents,
+    shipped_sets,
     write_jsonl,
 )
-from benchmarks.probe_report import json_report, print_report  # noqa: E402
-from benchmarks.probe_scoring import Removal, score  # noqa: E402
+from benchmarks.probe_report import json_report, print_report, sets_json, sets_table  # noqa: E402
+from benchmarks.probe_scoring import Removal, Verdict, score  # noqa: E402
 from benchmarks.score_devset import (  # noqa: E402
     run_cli,
     run_label,
@@ -126,12 +127,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="only write the probe documents as JSONL to FILE, and exit",
     )
-    parser.add_argument(
+    sets = parser.add_mutually_exclusive_group()
+    sets.add_argument(
         "--data",
         type=Path,
-        default=DEFAULT_DATA,
+        action="append",
         metavar="DIR",
-        help=f"folder of {FURNITURE_FILE}, {LEGIT_FILE}, {ARTICLES_FILE} (default: {DEFAULT_DATA})",
+        help=f"folder of {FURNITURE_FILE}, {LEGIT_FILE}, {ARTICLES_FILE} (default: {DEFAULT_DATA});"
+        " repeatable: several sets are run one by one and summed up in one table, a row each",
+    )
+    sets.add_argument(
+        "--all-sets",
+        action="store_true",
+        help="run the main probe and every set folder in it (blind, blind2, ...), a row each",
     )
     add_report_options(parser)
     return parser
@@ -168,29 +176,73 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(ours)
     if extra and (args.cleaned or args.build):
         parser.error("arguments after `--` are only for a run of the probe")
-    try:
-        docs = load_documents(args.data, args.lang)
-    except (OSError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    if not docs:
-        print(f"error: no probe lines for {', '.join(args.lang)}", file=sys.stderr)
+    sets = shipped_sets() if args.all_sets else (args.data or [DEFAULT_DATA])
+    if len(sets) > 1:
+        if args.cleaned or args.build or args.show or args.families:
+            parser.error("--cleaned, --build, --show and --families take one set (one --data)")
+        return run_sets(args, sets, extra)
+    docs = documents(sets[0], args.lang)
+    if docs is None:
         return EXIT_ERROR
     if args.build is not None:
         write_jsonl(docs, args.build)
         print(f"{len(docs)} documents -> {args.build}", file=sys.stderr)
         return EXIT_OK
-    with cleaned_folder(args, docs, extra) as (label, folder):
-        texts, changes = read_run(folder)
-    if not texts.keys() & {doc.id for doc in docs}:
-        print(f"error: no cleaned probe documents in {folder}", file=sys.stderr)
+    scored = run_and_score(args, docs, extra)
+    if scored is None:
         return EXIT_ERROR
-    verdicts = score(docs, texts, changes)
+    label, verdicts = scored
     if args.json:
         print(json_report(label, verdicts))
     else:
         print_report(label, verdicts, args.show, args.families)
     return EXIT_OK
+
+
+def documents(data: Path, languages: Sequence[str]) -> list[ProbeDoc] | None:
+    """The probe documents of one set; None, with the error printed, when there are none."""
+    try:
+        docs = load_documents(data, languages)
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+    if not docs:
+        print(f"error: no probe lines in {data} for {', '.join(languages)}", file=sys.stderr)
+        return None
+    return docs
+
+
+def run_and_score(
+    args: argparse.Namespace, docs: Sequence[ProbeDoc], extra: Sequence[str]
+) -> tuple[str, list[Verdict]] | None:
+    """The run's label and one verdict per document; None, with the error printed."""
+    with cleaned_folder(args, docs, extra) as (label, folder):
+        texts, changes = read_run(folder)
+    if not texts.keys() & {doc.id for doc in docs}:
+        print(f"error: no cleaned probe documents in {folder}", file=sys.stderr)
+        return None
+    return label, score(docs, texts, changes)
+
+
+def run_sets(args: argparse.Namespace, sets: Sequence[Path], extra: Sequence[str]) -> int:
+    """Each set run on its own (the corpus rules see one set at a time); one row each."""
+    results: dict[str, list[Verdict]] = {}
+    label = run_label(extra)
+    for data in sets:
+        docs = documents(data, args.lang)
+        scored = None if docs is None else run_and_score(args, docs, extra)
+        if scored is None:
+            return EXIT_ERROR
+        results[set_name(data)] = scored[1]
+    print(sets_json(label, results) if args.json else "\n".join(sets_table(label, results)))
+    return EXIT_OK
+
+
+def set_name(data: Path) -> str:
+    """A set's folder as the table names it: relative to benchmarks/ when it is in it."""
+    resolved = data.resolve()
+    base = DEFAULT_DATA.parent
+    return str(resolved.relative_to(base)) if resolved.is_relative_to(base) else str(data)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ modulo the number of articles), blocks separated by a blank line:
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,21 @@ class ProbeDoc:
 
 
 # --- reading -----------------------------------------------------------------
+
+
+def shipped_sets() -> list[Path]:
+    """The main probe and every set folder beside it (blind, blind2, ... blind10), in order.
+
+    Each tuning round is judged on the sets written after it, so a round's figures are
+    a row over all of them; `--all-sets` runs this list.
+    """
+    folders = [path for path in DEFAULT_DATA.iterdir() if (path / FURNITURE_FILE).is_file()]
+    return [DEFAULT_DATA, *sorted(folders, key=_natural_key)]
+
+
+def _natural_key(path: Path) -> tuple[str | int, ...]:
+    """blind2 before blind10: the digit runs of the name compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path.name))
 
 
 def data_rows(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:

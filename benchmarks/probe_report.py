@@ -6,7 +6,15 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from benchmarks.probe_scoring import Totals, Verdict, by_family, by_language, findings, percent
+from benchmarks.probe_scoring import (
+    ALL,
+    Totals,
+    Verdict,
+    by_family,
+    by_language,
+    findings,
+    percent,
+)
 
 
 def cell(part: int, whole: int) -> str:
@@ -94,6 +102,24 @@ def json_report(label: str, verdicts: Sequence[Verdict]) -> str:
         **{
             title.replace(" ", "_"): [verdict_record(v) for v in found]
             for title, found in findings(verdicts).items()
+        },
+    }
+    return json.dumps(report, ensure_ascii=False, indent=1)
+
+
+def sets_table(label: str, results: Mapping[str, Sequence[Verdict]]) -> list[str]:
+    """One row per probe set, all languages together: a tuning round's figures at a glance."""
+    totals = {name: by_language(verdicts)[ALL] for name, verdicts in results.items()}
+    return [f"### Furniture probe, {len(totals)} sets: {label}", "", *markdown_table(totals, "Set")]
+
+
+def sets_json(label: str, results: Mapping[str, Sequence[Verdict]]) -> str:
+    """Per set, the totals per language (as in the one-set report's `groups`)."""
+    report = {
+        "source": label,
+        "sets": {
+            name: {group: t.as_dict() for group, t in by_language(verdicts).items()}
+            for name, verdicts in results.items()
         },
     }
     return json.dumps(report, ensure_ascii=False, indent=1)

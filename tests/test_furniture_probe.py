@@ -60,9 +60,15 @@ def data(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(
-    "data", [probe_data.DEFAULT_DATA, probe_data.DEFAULT_DATA / "blind"], ids=str
-)
+def test_shipped_sets_in_natural_order() -> None:
+    sets = probe_data.shipped_sets()
+    assert sets[0] == probe_data.DEFAULT_DATA
+    names = [path.name for path in sets[1:]]
+    assert names[:3] == ["blind", "blind2", "blind3"]
+    assert all((path / probe_data.ARTICLES_FILE).is_file() for path in sets)
+
+
+@pytest.mark.parametrize("data", probe_data.shipped_sets(), ids=lambda path: path.name)
 def test_shipped_data_parses_without_repeats(data: Path) -> None:
     articles = probe_data.read_articles(data / probe_data.ARTICLES_FILE)
     lines = probe_data.read_lines(data / probe_data.FURNITURE_FILE, probe_data.FURNITURE)
@@ -148,3 +154,36 @@ def test_usage_errors(data: Path, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_:
         probe.main(["--cleaned", str(tmp_path), "--", "--jobs", "1"])
     assert exit_.value.code == probe.EXIT_ERROR
+
+
+def test_several_sets_one_row_each(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("articles.tsv", "furniture.tsv"):
+        (other / name).write_text((data / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (other / "legit.tsv").write_text("# lang family placements text\n", encoding="utf-8")
+    selection = [arg for rule in RULES for arg in ("--select", rule)]
+    argv = ["--data", str(data), "--data", str(other), "--json", "--", "--jobs", "1"]
+    assert probe.main([*argv, *selection]) == probe.EXIT_OK
+    sets = json.loads(capsys.readouterr().out)["sets"]
+    assert list(sets) == [str(data), str(other)]
+    first, second = sets[str(data)]["all"], sets[str(other)]["all"]
+    assert (first["furniture_removed"], first["legit"], first["legit_lost"]) == (2, 3, 1)
+    assert (second["furniture_removed"], second["legit"]) == (2, 0)
+    table_argv = [arg for arg in argv if arg != "--json"]
+    assert probe.main([*table_argv, *selection]) == probe.EXIT_OK
+    table = capsys.readouterr().out.splitlines()
+    assert table[0] == "### Furniture probe, 2 sets: cleaner run --jobs 1 " + " ".join(selection)
+    assert any(row.startswith(f"| {other} | 2 | 2/2 (100.0%) |") for row in table)
+
+
+def test_several_sets_refuse_per_set_options(data: Path) -> None:
+    for option in ("--show", "--families"):
+        args = ["--data", str(data), "--data", str(data), option]
+        if option == "--show":
+            args.append("3")
+        with pytest.raises(SystemExit) as exit_:
+            probe.main(args)
+        assert exit_.value.code == probe.EXIT_ERROR
