@@ -90,20 +90,6 @@ class TextView:
         return self.folded.split("\n")
 
     @cached_property
-    def folds_simply(self) -> bool:
-        """Whether no character of the text folds to several (see cleaner.simple_case).
-
-        No character folds to nothing, so equal lengths mean one character each.
-        """
-        return len(self.folded) == len(self.text)
-
-    def line_folds_simply(self, index: int) -> bool:
-        """Whether no character of line `index` folds to several: the line's folded length."""
-        if self.folds_simply:
-            return True
-        return len(self.folded_lines[index]) == len(self.chunks[index].rstrip("\n"))
-
-    @cached_property
     def body(self) -> tuple[int, int] | None:
         """First and last prose line of the article body (see cleaner.layout)."""
         return body_range(self.lines)

@@ -26,7 +26,7 @@ from weakref import WeakKeyDictionary
 
 import regex
 
-from cleaner.patterns import Match, Pattern, finditer, for_text
+from cleaner.patterns import Match, Pattern, finditer
 
 if TYPE_CHECKING:
     from cleaner.document import Line, TextView
@@ -196,6 +196,5 @@ def finditer_where(pattern: Pattern, view: TextView, where: str) -> Iterator[Mat
 
 def finditer_in(pattern: Pattern, view: TextView, spans: list[tuple[int, int]]) -> Iterator[Match]:
     """The matches of `pattern` inside each (start, end) stretch of the text, in order."""
-    pattern = for_text(pattern, view.folds_simply)
     for start, end in spans:
         yield from finditer(pattern, view.text, start, end)

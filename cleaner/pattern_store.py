@@ -31,7 +31,7 @@ import regex
 from cleaner.writing import atomic_write
 
 ENVIRONMENT = "CLEANER_PATTERN_CACHE"
-MAX_ENTRIES = 4000
+MAX_ENTRIES = 2000
 _VERSION = f"regex-{regex.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 

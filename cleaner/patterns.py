@@ -14,7 +14,6 @@ from typing import Any
 import regex
 
 from cleaner.pattern_store import PatternStore, default_folder
-from cleaner.simple_case import simple_twin
 
 DEFAULT_TIMEOUT_SECONDS = 2.0
 _timeout = DEFAULT_TIMEOUT_SECONDS
@@ -40,27 +39,7 @@ def compile_pattern(source: str, *, ignore_case: bool = False, multiline: bool =
         flags |= regex.IGNORECASE | regex.FULLCASE
     if multiline:
         flags |= regex.MULTILINE
-    pattern = _store().compiled(source, flags)
-    if ignore_case and pattern not in _TWINS:
-        # Compiled now, with the rules, so that the store keeps it for the next run.
-        _TWINS[pattern] = simple_twin(pattern, _store())
-    return pattern
-
-
-# Each full-case pattern's simple-case twin, or None (see cleaner.simple_case).
-_TWINS: dict[Pattern, Pattern | None] = {}
-
-
-def for_text(pattern: Pattern, folds_simply: bool) -> Pattern:
-    """The pattern to search a text with: its simple-case twin if the text allows it.
-
-    `folds_simply` says that no character of the searched text folds to several
-    (TextView.folds_simply, TextView.line_folds_simply); the twin then finds exactly
-    what the pattern finds, sooner.
-    """
-    if folds_simply:
-        return _TWINS.get(pattern) or pattern
-    return pattern
+    return _store().compiled(source, flags)
 
 
 def save_compiled() -> None:

@@ -26,7 +26,7 @@ from cleaner.kinds.common import (
 )
 from cleaner.layout import WHERE_CHOICES, allowed_lines
 from cleaner.params import Params
-from cleaner.patterns import for_text, match_at
+from cleaner.patterns import match_at
 from cleaner.rule import Edit, MetadataItems, RuleSpec, holds_one_of
 
 # Items of a sequence are apart, or glued where an extractor dropped the space between
@@ -47,9 +47,6 @@ class DropLine:
         count = _COUNT if params.boolean("count", False) else ""
         source = f"^{decoration}(?P<body>{body}){count}{decoration}\r?$"
         self.pattern = params.compile("phrases", source, ignore_case=ignore_case)
-        # A lookbehind may look past the line's start: then only a whole text without
-        # characters that fold to several lets the simple-case twin run.
-        self.line_bound = "(?<=" not in source and "(?<!" not in source
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.max_words = params.integer("max_words", 0)
         self.capture = Capture.read(params, [self.pattern])
@@ -105,9 +102,7 @@ class DropLine:
         # lines before a pattern that must search the line (a credit label) runs.
         if self.requires and not holds_one_of(view.folded_lines[index], self.requires):
             return None
-        simple = view.folds_simply or (self.line_bound and view.line_folds_simply(index))
-        pattern = for_text(self.pattern, simple)
-        match = match_at(pattern, view.text, start, start + len(view.chunks[index]))
+        match = match_at(self.pattern, view.text, start, start + len(view.chunks[index]))
         if match is None or match.end() == match.start() or "\n" in match.group():
             return None  # no match, empty, or a phrase's inner space matched a line break
         if self.max_words and len(match.group("body").split()) > self.max_words:
