@@ -207,7 +207,8 @@ def documents(data: Path, languages: Sequence[str]) -> list[ProbeDoc] | None:
         print(f"error: {error}", file=sys.stderr)
         return None
     if not docs:
-        print(f"error: no probe lines in {data} for {', '.join(languages)}", file=sys.stderr)
+        wanted = f" for {', '.join(languages)}" if languages else ""
+        print(f"error: no probe lines in {data}{wanted}", file=sys.stderr)
         return None
     return docs
 
