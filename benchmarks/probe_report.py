@@ -93,11 +93,16 @@ def verdict_record(verdict: Verdict) -> dict[str, Any]:
     }
 
 
+def language_groups(verdicts: Sequence[Verdict]) -> dict[str, dict[str, Any]]:
+    """The totals per language and for all, as --json writes them (one set's `groups`)."""
+    return {name: t.as_dict() for name, t in by_language(verdicts).items()}
+
+
 def json_report(label: str, verdicts: Sequence[Verdict]) -> str:
     """The machine-readable report: totals, per-family totals and the full lists."""
     report = {
         "source": label,
-        "groups": {name: t.as_dict() for name, t in by_language(verdicts).items()},
+        "groups": language_groups(verdicts),
         "families": {name: t.as_dict() for name, t in by_family(verdicts).items()},
         **{
             title.replace(" ", "_"): [verdict_record(v) for v in found]
@@ -117,9 +122,6 @@ def sets_json(label: str, results: Mapping[str, Sequence[Verdict]]) -> str:
     """Per set, the totals per language (as in the one-set report's `groups`)."""
     report = {
         "source": label,
-        "sets": {
-            name: {group: t.as_dict() for group, t in by_language(verdicts).items()}
-            for name, verdicts in results.items()
-        },
+        "sets": {name: language_groups(verdicts) for name, verdicts in results.items()},
     }
     return json.dumps(report, ensure_ascii=False, indent=1)
