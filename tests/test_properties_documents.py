@@ -222,3 +222,45 @@ def test_corpus_two_pass_fixes_replay_revert_and_settle(texts):
         assert PIPELINE.clean(text, second).changes == (), "a second corpus pass changed text"
     if any("Ukraine" in text for text in cleaned):
         assert not any("Ukrаine" in text for text in cleaned), "mixed-script word left"
+
+
+# Subheadings of a guide that a table of contents lists first (questions, each under
+# eight words: headings, not prose).
+SECTION_HEADINGS = [
+    "When does the season start?",
+    "How much do tickets cost?",
+    "Where do the ferries leave from?",
+    "Wie tödlich ist das Coronavirus?",
+]
+
+
+@st.composite
+def contents_documents(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
+    """A lede, a table of contents (maybe twice, maybe shuffled), then the sections."""
+    count = draw(st.integers(2, len(SECTION_HEADINGS)))
+    headings = draw(st.permutations(SECTION_HEADINGS))[:count]
+    bodies = draw(
+        st.lists(st.sampled_from(PARAGRAPHS), min_size=count + 1, max_size=count + 1, unique=True)
+    )
+    sections = list(zip(headings, bodies[1:], strict=True))
+    listed = draw(st.permutations(headings)) if draw(st.booleans()) else headings
+    pieces = [bodies[0], *listed] + (list(listed) if draw(st.booleans()) else [])
+    for heading, body in sections:
+        pieces += [heading, body]
+    return sections, _joined(draw, pieces)
+
+
+@given(contents_documents())
+def test_contents_lists_go_and_every_section_keeps_its_heading(case):
+    sections, text = case
+    assert_invariants(text)
+    result = PIPELINE.clean(text)
+    for heading, body in sections:
+        assert body in result.text
+        assert heading in result.text, "a heading and all its copies are gone"
+    order = [heading for heading, _ in sections]
+    kept = [line.strip() for line in result.text.splitlines() if line.strip() in order]
+    if sorted(kept) == sorted(order) and len(kept) == len(order):
+        for heading, body in sections:
+            above = result.text[: result.text.index(body)].rstrip().splitlines()[-1]
+            assert above.strip() == heading, "a section lost its heading to the contents list"

@@ -2,6 +2,8 @@
 
 Three modes, one per rule file:
 - `line`: a later line equal to an earlier one (case and spacing folded) is dropped;
+  with `contents_min_run`, a table of contents is the exception: its entries go and
+  the section headings they repeat stay (see cleaner.kinds.contents);
 - `glued`: a headline from the top of the document glued to the start of a later
   line ("Headline Lede sentence …") is cut off that line;
 - `prefix`: a line that is a strict prefix of another line (a teaser of the lede)
@@ -21,6 +23,7 @@ import regex
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines
+from cleaner.kinds.contents import section_headings
 from cleaner.layout import WHERE_CHOICES, allowed, is_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
@@ -48,6 +51,7 @@ class Dedupe:
         self.min_words = params.integer("min_words", 4, minimum=1)
         self.max_headline_words = params.integer("max_headline_words", 25, minimum=1)
         self.headline_lines = params.integer("headline_lines", 5, minimum=1)
+        self.contents_min_run = params.integer("contents_min_run", 0, minimum=0)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.capture: str | None = params.text("capture", None)
         self.message = params.text("message", default_message(spec))
@@ -70,14 +74,45 @@ class Dedupe:
 
     def _repeated(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
         headlines = {line.index for line in self._headlines(view)}
+        kept = self._section_headings(view, lines)
+        yield from self._contents_copies(view, lines, kept)
         first_seen: dict[str, Line] = {}
         for line in lines:
             key = fold(line.text)
+            if key in kept:
+                continue
             first = first_seen.setdefault(key, line)
             if first is not line and allowed(view, line.index, self.where):
                 reason = f"{self.message} (repeats line {first.index + 1})"
                 title = self._title(first) if first.index in headlines else ()
                 yield remove_lines(view, line.index, line.index, self.rule, reason, title)
+
+    def _section_headings(self, view: TextView, lines: list[Line]) -> dict[str, int]:
+        """Contents entries by folded text, with the index of the heading that stays."""
+        if not self.contents_min_run or len(lines) < 2 * self.contents_min_run:
+            return {}
+        return section_headings(view.lines, lines, fold, self.contents_min_run)
+
+    def _contents_copies(
+        self, view: TextView, lines: list[Line], kept: dict[str, int]
+    ) -> Iterator[Edit]:
+        """Every copy of a section heading but the heading itself goes.
+
+        Adjacent copies (the entries of one list) go in one edit: the engine applies
+        one of two edits that touch, and one entry per pass would leave a list too
+        short to be recognised as contents in the next.
+        """
+        doomed = [
+            line.index
+            for line in lines
+            if fold(line.text) in kept
+            and line.index != kept[fold(line.text)]
+            and allowed(view, line.index, self.where)
+        ]
+        detail = "a table of contents: each entry comes back as a heading, which stays"
+        for first, last in _adjacent_runs(view.lines, doomed):
+            reason = f"{self.message} ({detail})"
+            yield remove_lines(view, first, last, self.rule, reason)
 
     def _headlines(self, view: TextView) -> list[Line]:
         content = [line for line in view.lines if not line.is_blank][: self.headline_lines]
@@ -143,6 +178,18 @@ class Dedupe:
             return True
         first = next(candidate for candidate in view.lines if not candidate.is_blank)
         return line.index != first.index and allowed(view, line.index, self.where)
+
+
+def _adjacent_runs(lines: list[Line], indexes: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of the given lines with only blank lines between them."""
+    run: list[int] = []
+    for index in indexes:
+        if run and any(not line.is_blank for line in lines[run[-1] + 1 : index]):
+            yield run[0], run[-1]
+            run = []
+        run.append(index)
+    if run:
+        yield run[0], run[-1]
 
 
 def glued_pattern(words: list[str]) -> str:

@@ -1,0 +1,86 @@
+"""Tables of contents: which copy of a repeated heading is the one to keep.
+
+Explainers, guides and long reads open with a table of contents: a stack of the
+article's subheadings ("Was ist eine Vorsatzschalung?", "Wie tödlich ist das
+Coronavirus?"), each of which comes back further down as the heading of its
+section, with prose under it. Keeping the first copy of every repeated line, as
+`dedupe` does for repeated headlines and paragraphs, would keep the contents list
+and strip the article's own subheadings out of it. Here the section heading is the
+copy to keep and the list entry is the copy to drop: every word survives, and the
+article keeps its structure.
+
+A line counts as a contents entry only in a run of at least `min_run` adjacent
+lines (blank lines aside) that each come back later as a heading: a copy followed
+by a line of prose that appears only once. That shape is what a contents list has
+and what a repeated headline, a gallery caption or a block printed twice has not.
+The order of the entries does not matter: whichever copy goes, its words stay in
+the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cleaner.document import Line
+from cleaner.layout import is_prose
+
+
+def section_headings(
+    lines: list[Line], candidates: list[Line], key: Callable[[str], str], min_run: int
+) -> dict[str, int]:
+    """For each contents entry (by folded text), the index of its section heading.
+
+    `lines` is the whole document, `candidates` the lines long enough to compare,
+    `key` the folding that decides which lines are copies of each other.
+    """
+    by_text: dict[str, list[int]] = {}
+    for line in candidates:
+        by_text.setdefault(key(line.text), []).append(line.index)
+    if all(len(indexes) < 2 for indexes in by_text.values()):
+        return {}  # nothing repeats: the common case, decided without the layout
+    content = [line for line in lines if not line.is_blank]
+    place = {line.index: number for number, line in enumerate(content)}
+    repeated = {
+        text: [place[index] for index in indexes]
+        for text, indexes in by_text.items()
+        if len(indexes) > 1
+    }
+    headings = _headings(content, repeated, key)
+    return {text: content[headings[text]].index for text in _entries(repeated, headings, min_run)}
+
+
+def _headings(
+    content: list[Line], repeated: dict[str, list[int]], key: Callable[[str], str]
+) -> dict[str, int]:
+    """Per repeated text, the place of its first later copy that opens a section of prose.
+
+    The prose under it must appear only once: a second contents list whose entries
+    are questions ("Was ist …?") reads as prose too, but every line of it repeats.
+    """
+    found: dict[str, int] = {}
+    for text, places in repeated.items():
+        for place in places[1:]:
+            following = place + 1
+            if following >= len(content):
+                break
+            below = content[following].text
+            if is_prose(below) and key(below) not in repeated:
+                found[text] = place
+                break
+    return found
+
+
+def _entries(repeated: dict[str, list[int]], headings: dict[str, int], min_run: int) -> list[str]:
+    """The texts whose first copies stand in runs of at least `min_run` adjacent lines."""
+    firsts = sorted((repeated[text][0], text) for text in headings)
+    entries: list[str] = []
+    run: list[str] = []
+    previous = -2
+    for place, text in firsts:
+        if place != previous + 1:
+            entries.extend(run if len(run) >= min_run else [])
+            run = []
+        run.append(text)
+        previous = place
+    entries.extend(run if len(run) >= min_run else [])
+    return entries
