@@ -236,7 +236,7 @@ SECTION_HEADINGS = [
 
 @st.composite
 def contents_documents(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
-    """A lede, a table of contents (maybe twice, maybe shuffled), then the sections."""
+    """A lede, a table of contents (maybe labelled, twice, shuffled), then the sections."""
     count = draw(st.integers(2, len(SECTION_HEADINGS)))
     headings = draw(st.permutations(SECTION_HEADINGS))[:count]
     bodies = draw(
@@ -244,7 +244,8 @@ def contents_documents(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
     )
     sections = list(zip(headings, bodies[1:], strict=True))
     listed = draw(st.permutations(headings)) if draw(st.booleans()) else headings
-    pieces = [bodies[0], *listed] + (list(listed) if draw(st.booleans()) else [])
+    label = draw(st.sampled_from([[], ["In this article:"], ["Inhalt"]]))
+    pieces = [bodies[0], *label, *listed] + (list(listed) if draw(st.booleans()) else [])
     for heading, body in sections:
         pieces += [heading, body]
     return sections, _joined(draw, pieces)
@@ -264,3 +265,4 @@ def test_contents_lists_go_and_every_section_keeps_its_heading(case):
         for heading, body in sections:
             above = result.text[: result.text.index(body)].rstrip().splitlines()[-1]
             assert above.strip() == heading, "a section lost its heading to the contents list"
+        assert "In this article" not in result.text and "Inhalt\n" not in result.text

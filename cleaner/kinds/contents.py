@@ -19,7 +19,7 @@ the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from cleaner.document import Line
 from cleaner.layout import is_prose
@@ -84,3 +84,20 @@ def _entries(repeated: dict[str, list[int]], headings: dict[str, int], min_run: 
         previous = place
     entries.extend(run if len(run) >= min_run else [])
     return entries
+
+
+def label_key(text: str) -> str:
+    """A label compared without case, spacing or a closing colon."""
+    return " ".join(text.split()).casefold().rstrip(": ")
+
+
+def adjacent_runs(lines: list[Line], indexes: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of the given lines with only blank lines between them."""
+    run: list[int] = []
+    for index in indexes:
+        if run and any(not line.is_blank for line in lines[run[-1] + 1 : index]):
+            yield run[0], run[-1]
+            run = []
+        run.append(index)
+    if run:
+        yield run[0], run[-1]

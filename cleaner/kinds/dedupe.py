@@ -23,7 +23,7 @@ import regex
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines
-from cleaner.kinds.contents import section_headings
+from cleaner.kinds.contents import adjacent_runs, label_key, section_headings
 from cleaner.layout import WHERE_CHOICES, allowed, is_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
@@ -52,6 +52,7 @@ class Dedupe:
         self.max_headline_words = params.integer("max_headline_words", 25, minimum=1)
         self.headline_lines = params.integer("headline_lines", 5, minimum=1)
         self.contents_min_run = params.integer("contents_min_run", 0, minimum=0)
+        self.contents_labels = frozenset(map(label_key, params.texts("contents_labels")))
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.capture: str | None = params.text("capture", None)
         self.message = params.text("message", default_message(spec))
@@ -75,7 +76,18 @@ class Dedupe:
     def _repeated(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
         headlines = {line.index for line in self._headlines(view)}
         kept = self._section_headings(view, lines)
-        yield from self._contents_copies(view, lines, kept)
+        copies = list(self._later_copies(view, lines, kept))
+        going = {line.index for line, _ in copies}
+        yield from self._contents_copies(view, lines, kept, going)
+        for line, first in copies:
+            reason = f"{self.message} (repeats line {first.index + 1})"
+            title = self._title(first) if first.index in headlines else ()
+            yield remove_lines(view, line.index, line.index, self.rule, reason, title)
+
+    def _later_copies(
+        self, view: TextView, lines: list[Line], kept: dict[str, int]
+    ) -> Iterator[tuple[Line, Line]]:
+        """Each later copy of a line (contents entries aside), with its first copy."""
         first_seen: dict[str, Line] = {}
         for line in lines:
             key = fold(line.text)
@@ -83,9 +95,7 @@ class Dedupe:
                 continue
             first = first_seen.setdefault(key, line)
             if first is not line and allowed(view, line.index, self.where):
-                reason = f"{self.message} (repeats line {first.index + 1})"
-                title = self._title(first) if first.index in headlines else ()
-                yield remove_lines(view, line.index, line.index, self.rule, reason, title)
+                yield line, first
 
     def _section_headings(self, view: TextView, lines: list[Line]) -> dict[str, int]:
         """Contents entries by folded text, with the index of the heading that stays."""
@@ -94,7 +104,7 @@ class Dedupe:
         return section_headings(view.lines, lines, fold, self.contents_min_run)
 
     def _contents_copies(
-        self, view: TextView, lines: list[Line], kept: dict[str, int]
+        self, view: TextView, lines: list[Line], kept: dict[str, int], going: set[int]
     ) -> Iterator[Edit]:
         """Every copy of a section heading but the heading itself goes.
 
@@ -110,9 +120,29 @@ class Dedupe:
             and allowed(view, line.index, self.where)
         ]
         detail = "a table of contents: each entry comes back as a heading, which stays"
-        for first, last in _adjacent_runs(view.lines, doomed):
+        for first, last in adjacent_runs(view.lines, doomed):
             reason = f"{self.message} ({detail})"
-            yield remove_lines(view, first, last, self.rule, reason)
+            start = self._label_above(view, first, going)
+            yield remove_lines(view, start, last, self.rule, reason)
+
+    def _label_above(self, view: TextView, first: int, going: set[int]) -> int:
+        """The first line of a contents list, or its label ("Inhalt:") right above it.
+
+        A label goes only with a list recognised by its entries, so "Inhalt" as the
+        heading of a review's plot summary stays. Lines between that go anyway (a
+        repeated headline) do not hide the label.
+        """
+        above = next(
+            (
+                line
+                for line in reversed(view.lines[:first])
+                if not line.is_blank and line.index not in going
+            ),
+            None,
+        )
+        if above is None or label_key(above.text) not in self.contents_labels:
+            return first
+        return above.index if allowed(view, above.index, self.where) else first
 
     def _headlines(self, view: TextView) -> list[Line]:
         content = [line for line in view.lines if not line.is_blank][: self.headline_lines]
@@ -178,18 +208,6 @@ class Dedupe:
             return True
         first = next(candidate for candidate in view.lines if not candidate.is_blank)
         return line.index != first.index and allowed(view, line.index, self.where)
-
-
-def _adjacent_runs(lines: list[Line], indexes: list[int]) -> Iterator[tuple[int, int]]:
-    """(first, last) of each run of the given lines with only blank lines between them."""
-    run: list[int] = []
-    for index in indexes:
-        if run and any(not line.is_blank for line in lines[run[-1] + 1 : index]):
-            yield run[0], run[-1]
-            run = []
-        run.append(index)
-    if run:
-        yield run[0], run[-1]
 
 
 def glued_pattern(words: list[str]) -> str:
