@@ -26,11 +26,39 @@ from collections.abc import Iterator
 from cleaner.document import TextView
 from cleaner.patterns import Match, Pattern, finditer, match_at
 
+# The most text one search covers. A search over a long stretch of a huge document
+# could outlast the timeout that each of its lines alone keeps far below, so the lines
+# go in batches of about this size: still one clock reading for many lines.
+BATCH_CHARS = 32_768
+
 
 def line_matches(
     pattern: Pattern, view: TextView, indexes: list[int]
 ) -> Iterator[tuple[int, Match | None]]:
     """Each line of `indexes` (ascending) with the pattern's match on it, or None."""
+    for batch in _batches(view, indexes):
+        yield from _batch_matches(pattern, view, batch)
+
+
+def _batches(view: TextView, indexes: list[int]) -> Iterator[list[int]]:
+    """The lines in consecutive groups of at most BATCH_CHARS (a longer line alone)."""
+    batch: list[int] = []
+    size = 0
+    for index in indexes:
+        length = len(view.chunks[index])
+        if batch and size + length > BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(index)
+        size += length
+    if batch:
+        yield batch
+
+
+def _batch_matches(
+    pattern: Pattern, view: TextView, indexes: list[int]
+) -> Iterator[tuple[int, Match | None]]:
+    """`line_matches` for one batch: a single search over the joined lines."""
     if len(indexes) < 2:
         for index in indexes:
             yield index, _alone(pattern, view, index)
