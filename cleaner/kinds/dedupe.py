@@ -24,6 +24,7 @@ import regex
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines
 from cleaner.kinds.contents import adjacent_runs, label_key, section_headings
+from cleaner.kinds.prefix_index import PrefixIndex
 from cleaner.layout import WHERE_CHOICES, allowed, is_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
@@ -192,8 +193,9 @@ class Dedupe:
         for group in by_key.values():
             if len(group) < 2:
                 continue  # no other line opens with the same words: nothing continues it
+            index = PrefixIndex([folded for _, folded in group])
             for line, folded in group:
-                longer = _longer_line(folded, group)
+                longer = _longer_line(folded, group, index)
                 if longer is not None and self._teaser_allowed(view, line, folded):
                     reason = f"{self.message} (prefix of line {longer.index + 1})"
                     yield remove_lines(view, line.index, line.index, self.rule, reason)
@@ -260,8 +262,8 @@ def _regex_same_letter(one: str, other: str) -> bool:
     return regex.fullmatch(regex.escape(other), one, regex.IGNORECASE) is not None
 
 
-def _longer_line(folded: str, group: list[tuple[Line, str]]) -> Line | None:
-    """A line of the group that continues `folded` past a word boundary.
+def _longer_line(folded: str, group: list[tuple[Line, str]], index: PrefixIndex) -> Line | None:
+    """The first line of the group that continues `folded` past a word boundary.
 
     The boundary may be a space or punctuation ("… inside Russia" continued by
     "… inside Russia, officials said"); a teaser cut off with an ellipsis may also
@@ -270,12 +272,17 @@ def _longer_line(folded: str, group: list[tuple[Line, str]]) -> Line | None:
     """
     stem = _ELLIPSIS.sub("", folded)
     truncated = stem != folded
-    for other, other_folded in group:
-        if len(other_folded) <= len(folded) or not other_folded.startswith(stem):
+    best: int | None = None
+    for other_folded, places in index.extending(stem):
+        if len(other_folded) <= len(folded):
             continue
-        if truncated or _continues(stem, other, other_folded[len(stem)]):
-            return other
-    return None
+        for place in places:
+            if best is not None and place >= best:
+                break
+            if truncated or _continues(stem, group[place][0], other_folded[len(stem)]):
+                best = place
+                break
+    return None if best is None else group[best][0]
 
 
 def _continues(stem: str, other: Line, boundary: str) -> bool:

@@ -21,6 +21,7 @@ import regex
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.gate import Gated, LanguageGate
+from cleaner.kinds.prefix_index import PrefixIndex, first_after
 from cleaner.kinds.tokens import sentence_spans
 from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
@@ -85,12 +86,14 @@ class Truncation(Gated):
 
     def _prefixes(self, content: list[Line]) -> Iterator[Finding]:
         for group in self._groups(content).values():
+            if len(group) < 2:
+                continue  # no other line opens with the same words: nothing continues it
+            index = PrefixIndex([flat for _, flat in group])
             for position, (line, flat) in enumerate(group):
-                later = (other for other, text in group[position + 1 :] if _cut(flat, text))
-                longer = next(later, None)
-                if longer is not None:
+                later = _first_continuation(flat, position, index)
+                if later is not None:
                     end = line.start + len(line.text.rstrip())
-                    message = PREFIX.format(line=longer.index + 1)
+                    message = PREFIX.format(line=group[later][0].index + 1)
                     yield Finding(line.start, end, self.rule, self.level, message)
 
     def _groups(self, content: list[Line]) -> dict[str, list[tuple[Line, str]]]:
@@ -106,6 +109,17 @@ class Truncation(Gated):
                 key = " ".join(words[: self.min_words - 1])  # the cut is in a later word
                 groups.setdefault(key, []).append((line, " ".join(words)))
         return groups
+
+
+def _first_continuation(flat: str, position: int, index: PrefixIndex) -> int | None:
+    """The place of the first later line of the group that goes on from `flat`."""
+    found: int | None = None
+    for text, places in index.extending(flat):
+        if _cut(flat, text):
+            after = first_after(places, position)
+            if after is not None and (found is None or after < found):
+                found = after
+    return found
 
 
 def _cut(prefix: str, text: str) -> bool:
