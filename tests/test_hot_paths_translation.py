@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from cleaner.document import Line, TextView
 from cleaner.kinds import foreign_language, gate, tokens
+from cleaner.kinds.edit_neighbours import NeighbourIndex
 from cleaner.kinds.foreign_language import ForeignLanguage
+from cleaner.kinds.name_variants import one_edit_apart
 from cleaner.kinds.tokens import WORD, is_titled
 from cleaner.kinds.truncation import Truncation
 from cleaner.language import Guess
@@ -127,3 +129,24 @@ def test_foreign_language_judges_as_it_did_word_by_word(sentence, script_share):
     detector.script_share = script_share
     with patch.object(foreign_language, "identify", _fake_identify):
         assert detector.judge(sentence) == _judge_word_by_word(detector, sentence)
+
+
+@given(st.lists(st.text(alphabet="aeiyvdmr", min_size=1, max_size=9), max_size=30))
+def test_the_neighbour_index_finds_every_key_one_edit_away(keys):
+    index = NeighbourIndex(keys, lambda key: key)
+    for key in keys:
+        near = index.near(key)
+        assert key in near
+        for other in keys:
+            if other == key or one_edit_apart(key, other) or _levenshtein_one(key, other):
+                assert other in near, (key, other)
+
+
+def _levenshtein_one(first: str, second: str) -> bool:
+    """Plain: one substitution, insertion or deletion anywhere turns one into the other."""
+    if len(first) == len(second):
+        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
+    short, long = sorted((first, second), key=len)
+    return len(long) - len(short) == 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )

@@ -33,6 +33,7 @@ from itertools import compress, count
 from typing import Any
 
 from cleaner.document import TextView
+from cleaner.kinds.edit_neighbours import NeighbourIndex
 from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.tokens import (
     Word,
@@ -168,17 +169,21 @@ class NameVariants(Gated):
         """For each spelling, those of the document that could be the same name.
 
         Cheap tests, by grouping: the same folded key, the same curated spelling, or
-        the same first letter and a length within two. Each list keeps the order of
-        `forms` (sorted).
+        a key one edit away (see cleaner.kinds.edit_neighbours) with the same first
+        letter and a length within two. Each list keeps the order of `forms` (sorted).
         """
         groups: dict[tuple[str, str], list[str]] = defaultdict(list)
         for form in forms:
             groups["key", self.key(form)].append(form)
             groups["curated", self.canonical.get(form, form)].append(form)
-            groups["initial", form[0]].append(form)
+        neighbours = NeighbourIndex(forms, self.key)
         found = {}
         for form in forms:
-            near = {o for o in groups["initial", form[0]] if abs(len(o) - len(form)) <= 2}
+            near = {
+                other
+                for other in neighbours.near(self.key(form))
+                if other[0] == form[0] and abs(len(other) - len(form)) <= 2
+            }
             near.update(groups["key", self.key(form)])
             near.update(groups["curated", self.canonical.get(form, form)])
             found[form] = sorted(near)

@@ -1,0 +1,40 @@
+"""Spellings whose keys are at most one edit apart, found without comparing every pair.
+
+`name_variants` asks, for each spelling in a document, which other spellings could be
+the same name; one kind of match is a key one edit away (Volodimir / Volodymyr). A
+test of every pair of spellings is quadratic: a document listing ten thousand names
+took minutes. Two strings are one substitution, insertion or deletion apart only if
+deleting one letter from one or both gives the same string, so each spelling is
+filed under its key and every one-letter deletion of it, and a lookup reads the few
+spellings filed under the same strings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+
+
+def deletions(key: str) -> Iterator[str]:
+    """The key itself and every string one deleted letter shorter."""
+    yield key
+    for position in range(len(key)):
+        yield key[:position] + key[position + 1 :]
+
+
+class NeighbourIndex:
+    """Spellings filed under their key and its one-letter deletions."""
+
+    def __init__(self, forms: Iterable[str], key: Callable[[str], str]) -> None:
+        filed: defaultdict[str, set[str]] = defaultdict(set)
+        for form in forms:
+            for variant in deletions(key(form)):
+                filed[variant].add(form)
+        self._filed = filed
+
+    def near(self, key: str) -> set[str]:
+        """Every spelling whose key is `key` or one edit from it (and a few more)."""
+        found: set[str] = set()
+        for variant in deletions(key):
+            found.update(self._filed.get(variant, ()))
+        return found
