@@ -60,7 +60,8 @@ class DropLine:
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per matching line (consecutive matches are removed together).
 
-        Lines are judged one at a time, and a line's verdict is remembered by its
+        Each line is judged on its own (the unknown lines of a text in one search,
+        see cleaner.kinds.line_batch), and a line's verdict is remembered by its
         text: the engine's later passes, and the same widget in the next document,
         cost a dictionary lookup. The lines already known to stay are taken out of
         the view's set of lines in one set difference, so a rule that has seen
