@@ -26,25 +26,16 @@ from cleaner.layout import is_prose
 
 
 def section_headings(
-    lines: list[Line], candidates: list[Line], key: Callable[[str], str], min_run: int
+    lines: list[Line], copies: dict[str, list[Line]], key: Callable[[str], str], min_run: int
 ) -> dict[str, int]:
     """For each contents entry (by folded text), the index of its section heading.
 
-    `lines` is the whole document, `candidates` the lines long enough to compare,
-    `key` the folding that decides which lines are copies of each other.
+    `lines` is the whole document, `copies` the lines that repeat, grouped by the
+    folded text (`key`) that makes them copies of each other, in document order.
     """
-    by_text: dict[str, list[int]] = {}
-    for line in candidates:
-        by_text.setdefault(key(line.text), []).append(line.index)
-    if all(len(indexes) < 2 for indexes in by_text.values()):
-        return {}  # nothing repeats: the common case, decided without the layout
     content = [line for line in lines if not line.is_blank]
     place = {line.index: number for number, line in enumerate(content)}
-    repeated = {
-        text: [place[index] for index in indexes]
-        for text, indexes in by_text.items()
-        if len(indexes) > 1
-    }
+    repeated = {text: [place[line.index] for line in group] for text, group in copies.items()}
     headings = _headings(content, repeated, key)
     return {text: content[headings[text]].index for text in _entries(repeated, headings, min_run)}
 
@@ -84,11 +75,6 @@ def _entries(repeated: dict[str, list[int]], headings: dict[str, int], min_run: 
         previous = place
     entries.extend(run if len(run) >= min_run else [])
     return entries
-
-
-def label_key(text: str) -> str:
-    """A label compared without case, spacing or a closing colon."""
-    return " ".join(text.split()).casefold().rstrip(": ")
 
 
 def adjacent_runs(lines: list[Line], indexes: list[int]) -> Iterator[tuple[int, int]]:

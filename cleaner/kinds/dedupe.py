@@ -23,7 +23,7 @@ import regex
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines
-from cleaner.kinds.contents import adjacent_runs, label_key, section_headings
+from cleaner.kinds.contents import adjacent_runs, section_headings
 from cleaner.kinds.prefix_index import PrefixIndex
 from cleaner.layout import WHERE_CHOICES, allowed, is_prose
 from cleaner.params import Params
@@ -53,7 +53,7 @@ class Dedupe:
         self.max_headline_words = params.integer("max_headline_words", 25, minimum=1)
         self.headline_lines = params.integer("headline_lines", 5, minimum=1)
         self.contents_min_run = params.integer("contents_min_run", 0, minimum=0)
-        self.contents_labels = frozenset(map(label_key, params.texts("contents_labels")))
+        self.contents_labels = frozenset(map(_label_key, params.texts("contents_labels")))
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.capture: str | None = params.text("capture", None)
         self.message = params.text("message", default_message(spec))
@@ -75,37 +75,36 @@ class Dedupe:
             yield from self._prefixes(view, candidates)
 
     def _repeated(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
+        """Later copies go, the first stays; a table of contents is the exception."""
+        copies: dict[str, list[Line]] = {}
+        for line in lines:
+            copies.setdefault(fold(line.text), []).append(line)
+        repeated = {text: group for text, group in copies.items() if len(group) > 1}
+        if not repeated:
+            return
+        kept = self._section_headings(view, repeated)
+        later = [
+            (line, group[0])
+            for text, group in repeated.items()
+            if text not in kept
+            for line in group[1:]
+            if allowed(view, line.index, self.where)
+        ]
+        yield from self._contents_copies(view, repeated, kept, {line.index for line, _ in later})
         headlines = {line.index for line in self._headlines(view)}
-        kept = self._section_headings(view, lines)
-        copies = list(self._later_copies(view, lines, kept))
-        going = {line.index for line, _ in copies}
-        yield from self._contents_copies(view, lines, kept, going)
-        for line, first in copies:
+        for line, first in later:
             reason = f"{self.message} (repeats line {first.index + 1})"
             title = self._title(first) if first.index in headlines else ()
             yield remove_lines(view, line.index, line.index, self.rule, reason, title)
 
-    def _later_copies(
-        self, view: TextView, lines: list[Line], kept: dict[str, int]
-    ) -> Iterator[tuple[Line, Line]]:
-        """Each later copy of a line (contents entries aside), with its first copy."""
-        first_seen: dict[str, Line] = {}
-        for line in lines:
-            key = fold(line.text)
-            if key in kept:
-                continue
-            first = first_seen.setdefault(key, line)
-            if first is not line and allowed(view, line.index, self.where):
-                yield line, first
-
-    def _section_headings(self, view: TextView, lines: list[Line]) -> dict[str, int]:
+    def _section_headings(self, view: TextView, repeated: dict[str, list[Line]]) -> dict[str, int]:
         """Contents entries by folded text, with the index of the heading that stays."""
-        if not self.contents_min_run or len(lines) < 2 * self.contents_min_run:
+        if not self.contents_min_run or len(repeated) < self.contents_min_run:
             return {}
-        return section_headings(view.lines, lines, fold, self.contents_min_run)
+        return section_headings(view.lines, repeated, fold, self.contents_min_run)
 
     def _contents_copies(
-        self, view: TextView, lines: list[Line], kept: dict[str, int], going: set[int]
+        self, view: TextView, repeated: dict[str, list[Line]], kept: dict[str, int], going: set[int]
     ) -> Iterator[Edit]:
         """Every copy of a section heading but the heading itself goes.
 
@@ -113,13 +112,12 @@ class Dedupe:
         one of two edits that touch, and one entry per pass would leave a list too
         short to be recognised as contents in the next.
         """
-        doomed = [
+        doomed = sorted(
             line.index
-            for line in lines
-            if fold(line.text) in kept
-            and line.index != kept[fold(line.text)]
-            and allowed(view, line.index, self.where)
-        ]
+            for text, heading in kept.items()
+            for line in repeated[text]
+            if line.index != heading and allowed(view, line.index, self.where)
+        )
         detail = "a table of contents: each entry comes back as a heading, which stays"
         for first, last in adjacent_runs(view.lines, doomed):
             reason = f"{self.message} ({detail})"
@@ -141,7 +139,7 @@ class Dedupe:
             ),
             None,
         )
-        if above is None or label_key(above.text) not in self.contents_labels:
+        if above is None or _label_key(above.text) not in self.contents_labels:
             return first
         return above.index if allowed(view, above.index, self.where) else first
 
@@ -210,6 +208,11 @@ class Dedupe:
             return True
         first = next(candidate for candidate in view.lines if not candidate.is_blank)
         return line.index != first.index and allowed(view, line.index, self.where)
+
+
+def _label_key(text: str) -> str:
+    """A contents label compared as lines are, without a closing colon ("Inhalt:")."""
+    return fold(text).rstrip(": ")
 
 
 def glued_pattern(words: list[str]) -> str:
