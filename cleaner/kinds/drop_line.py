@@ -137,8 +137,8 @@ class DropLine:
 
     def _accepted(self, match: Match | None) -> MetadataItems | None:
         """The metadata a line's match carries, or None when the line stays."""
-        if match is None or match.end() == match.start() or "\n" in match.group():
-            return None  # no match, or an empty one (line_matches never hands over a break)
+        if match is None or match.end() == match.start():
+            return None  # no match, or an empty one
         if self.max_words and len(match.group("body").split()) > self.max_words:
             return None
         return self.capture.metadata(match, "body")
