@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 
 from cleaner.document import Line, TextView
 from cleaner.kinds import foreign_language, gate, tokens
-from cleaner.kinds.edit_neighbours import NeighbourIndex
+from cleaner.kinds.edit_neighbours import NeighbourIndex, one_edit_apart
 from cleaner.kinds.foreign_language import ForeignLanguage
-from cleaner.kinds.name_variants import one_edit_apart
 from cleaner.kinds.tokens import WORD, is_titled
 from cleaner.kinds.truncation import Truncation
 from cleaner.language import Guess

@@ -1,7 +1,7 @@
 """Spellings whose keys are at most one edit apart, found without comparing every pair.
 
 `name_variants` asks, for each spelling in a document, which other spellings could be
-the same name; one kind of match is a key one edit away (Volodimir / Volodymyr). A
+the same name; one kind of match is a key one edit away (one transliterated letter). A
 test of every pair of spellings is quadratic: a document listing ten thousand names
 took minutes. Two strings are one substitution, insertion or deletion apart only if
 deleting one letter from one or both gives the same string, so each spelling is
@@ -38,3 +38,20 @@ class NeighbourIndex:
         for variant in deletions(key):
             found.update(self._filed.get(variant, ()))
         return found
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """Whether one edit before the last two letters turns one string into the other.
+
+    Edits at the very end are inflection (a plural, a demonym's ending), not a
+    second spelling of a name.
+    """
+    if abs(len(first) - len(second)) > 1 or first == second:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    for index, (a, b) in enumerate(zip(first, second, strict=False)):
+        if a != b:
+            tail = index + 1 if len(first) == len(second) else index
+            return index < len(first) - 2 and first[tail:] == second[index + 1 :]
+    return False

@@ -33,7 +33,7 @@ from itertools import compress, count
 from typing import Any
 
 from cleaner.document import TextView
-from cleaner.kinds.edit_neighbours import NeighbourIndex
+from cleaner.kinds.edit_neighbours import NeighbourIndex, one_edit_apart
 from cleaner.kinds.gate import Gated, LanguageGate
 from cleaner.kinds.tokens import (
     Word,
@@ -282,20 +282,3 @@ def _adjacent(text: str, first: Word, second: Word) -> bool:
         (first.end, second.start) if first.start < second.start else (second.end, first.start)
     )
     return not text[low:high].strip()
-
-
-def one_edit_apart(first: str, second: str) -> bool:
-    """Whether one edit before the last two letters turns one string into the other.
-
-    Edits at the very end are inflection (Americans / Americas, Indiana / Indians),
-    not a second spelling of a name.
-    """
-    if abs(len(first) - len(second)) > 1 or first == second:
-        return False
-    if len(first) > len(second):
-        first, second = second, first
-    for index, (a, b) in enumerate(zip(first, second, strict=False)):
-        if a != b:
-            tail = index + 1 if len(first) == len(second) else index
-            return index < len(first) - 2 and first[tail:] == second[index + 1 :]
-    return False
