@@ -10,6 +10,14 @@ removes it together with the run of short lines right under it (`max_words`,
 `max_chars`, not prose, not opening with a sentence of prose). The run stops at the
 first line that does not fit; a run longer than `max_lines` and the rule leaves
 everything alone, an empty run and only the marker goes.
+
+With `inline: true` the marker may stand anywhere, as the label of a box of links
+that sites put between paragraphs ("Related" and two headlines, then the article
+goes on). Every such marker goes with the short lines under it, up to the next
+marker or the next line of prose; a marker with nothing short under it, or with
+more than `max_lines`, is left to the rules that judge the label alone. The marker
+list must then be labels that only ever introduce links: a box's headlines look
+like the article's own subheadings, and only the label tells them apart.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ class AfterMarker:
         self.max_chars = params.integer("max_chars", 100, minimum=1)
         self.max_lines = params.integer("max_lines", 40, minimum=1)
         self.max_prose_after = params.integer("max_prose_after", 1)
+        self.inline = params.boolean("inline", False)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -52,6 +61,9 @@ class AfterMarker:
         if bounds is None:
             return
         content = [line for line in view.lines if not line.is_blank]
+        if self.inline:
+            yield from self._boxes(view, content)
+            return
         prose_after = sum(is_prose(line.text) for line in content)
         for position, line in enumerate(content):
             prose_after -= is_prose(line.text)
@@ -66,11 +78,24 @@ class AfterMarker:
             yield from self._edits(view, line.index, run[-1].index if run else None, reason)
             return
 
-    def _run(self, lines: list[Line]) -> list[Line]:
-        """The short, non-prose lines right under the marker."""
+    def _boxes(self, view: TextView, content: list[Line]) -> Iterator[Edit]:
+        """Removals for every marker that labels a few short lines inside the text."""
+        for position, line in enumerate(content):
+            if not fullmatch(self.marker, line.text):
+                continue
+            run = self._run(content[position + 1 :], stop_at_marker=True)
+            if not run or len(run) > self.max_lines:
+                continue
+            reason = f"{self.message} ({len(run)} lines under the label)"
+            yield from self._edits(view, line.index, run[-1].index, reason)
+
+    def _run(self, lines: list[Line], stop_at_marker: bool = False) -> list[Line]:
+        """The short, non-prose lines right under the marker (up to the next, if asked)."""
         run = []
         for line in lines:
             text = line.text.strip()
+            if stop_at_marker and fullmatch(self.marker, line.text):
+                break
             if len(text.split()) > self.max_words or len(text) > self.max_chars:
                 break
             if is_prose(text) or opens_with_prose(text):

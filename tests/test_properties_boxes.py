@@ -1,0 +1,67 @@
+"""Boxes of links between paragraphs: the label and its headlines go, the article stays.
+
+A "Related" or "Lesen Sie auch" label with other stories' headlines under it may
+stand between any two paragraphs, once or several times, two boxes stacked, with
+any line breaks around it. The property draws such articles from the rule's own labels (so a label
+added to the YAML file is tested at once) and checks that every paragraph survives,
+that no label or headline of a box is left, that a subheading under an ordinary
+paragraph stays, and that replay, revert and idempotence hold. Profiles:
+tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import load_pipeline
+from tests.test_properties import LINE_BREAKS, PARAGRAPHS, assert_invariants
+
+PIPELINE = load_pipeline()
+RULE = Path(__file__).parents[1] / "rules" / "boilerplate" / "related-boxes.yaml"
+LABELS = yaml.safe_load(RULE.read_text(encoding="utf-8"))["params"]["markers"]
+DECORATIONS = ["{}", "{}:", "» {}", "{} ›"]
+# Other stories' headlines: short, no closing mark, unlike any seed paragraph.
+BOX_HEADLINES = [
+    "Harbour fees rise for the second time this year",
+    "Fährverkehr nach Sylt wieder aufgenommen",
+    "Nueva terminal en el muelle norte",
+    "Rybacy protestują przeciwko kwotom",
+    "Storm closes the coast road",
+]
+SUBHEADINGS = ["A new harbour", "Was sich jetzt ändert"]
+
+
+@st.composite
+def boxed_articles(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
+    """(paragraphs and subheadings to keep, box lines to remove, text)."""
+    paragraphs = draw(st.lists(st.sampled_from(PARAGRAPHS), min_size=3, max_size=5, unique=True))
+    pieces, keep, gone = [paragraphs[0]], [paragraphs[0]], []
+    for paragraph in paragraphs[1:]:
+        boxes = draw(st.integers(0, 2))  # a site may stack boxes: label, headline, label, ...
+        for _ in range(boxes):
+            label = draw(st.sampled_from(DECORATIONS)).format(draw(st.sampled_from(LABELS)))
+            headlines = draw(st.lists(st.sampled_from(BOX_HEADLINES), min_size=1, max_size=3))
+            pieces += [label, *headlines]
+            gone += headlines
+        if not boxes and draw(st.booleans()):
+            pieces.append(draw(st.sampled_from(SUBHEADINGS)))
+            keep.append(pieces[-1])
+        pieces.append(paragraph)
+        keep.append(paragraph)
+    return keep, gone, draw(LINE_BREAKS).join(pieces) + draw(st.sampled_from(["", "\n"]))
+
+
+@given(boxed_articles())
+def test_boxes_go_and_the_article_stays(case):
+    keep, gone, text = case
+    assert_invariants(text)
+    result = PIPELINE.clean(text)
+    lines = {line.strip() for line in result.text.splitlines()}
+    for line in keep:
+        assert line in lines, f"article line lost: {line!r}"
+    for headline in gone:
+        assert headline not in lines, f"a box's headline stayed: {headline!r}"
