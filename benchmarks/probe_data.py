@@ -17,6 +17,13 @@ modulo the number of articles), blocks separated by a blank line:
 - ``m``: the line between the first and the second paragraph;
 - ``b``: the line after the last paragraph (the bottom edge);
 - ``L``: the line in place of the first paragraph (a lead with a dateline).
+
+A cell may hold a block of several lines, written with the two characters ``\\n``
+between them ("Related\\nFerry fares rise\\nTram vote delayed"): furniture that an
+extractor leaves one element per line, a label and the headlines under it, a byline
+stack, a caption and its credit. The block goes in as consecutive lines of one
+paragraph. A furniture block counts as removed when none of its lines is left; a
+legitimate block is lost when any of its lines is.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ DEFAULT_DATA = Path(__file__).resolve().parent / "probes"
 FURNITURE_FILE, LEGIT_FILE, ARTICLES_FILE = "furniture.tsv", "legit.tsv", "articles.tsv"
 FURNITURE, LEGIT = "furniture", "legit"
 PLACEMENTS = "tmbL"
+BLOCK_BREAK = "\\n"  # the two characters that separate the lines of a block in a cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,16 @@ class ProbeLine:
     family: str
     placements: str
     text: str
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The lines of the cell: one, or the lines of a block."""
+        return tuple(part.strip() for part in self.text.split(BLOCK_BREAK))
+
+    @property
+    def body(self) -> str:
+        """The cell as it goes into a document: a block's lines joined by line breaks."""
+        return "\n".join(self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +122,10 @@ def read_lines(path: Path, kind: str) -> list[ProbeLine]:
     for number, (lang, family, placements, text) in data_rows(path, 4):
         if set(placements) - set(PLACEMENTS) or len(set(placements)) != len(placements):
             raise ValueError(f"{path}:{number}: placements {placements!r} are not from t, m, b, L")
+        if BLOCK_BREAK in text and "L" in placements:
+            raise ValueError(f"{path}:{number}: a block of lines cannot be a lead (L)")
+        if not all(part.strip() for part in text.split(BLOCK_BREAK)):
+            raise ValueError(f"{path}:{number}: a block has an empty line")
         rows.append(ProbeLine(kind, lang, family, placements, text))
     return rows
 
@@ -144,7 +166,7 @@ def build_documents(
             raise ValueError(f"no carrier article for language {line.lang!r}")
         article = carriers[row % len(carriers)]
         for placement in line.placements:
-            parts, kept = blocks(article, line.text, placement)
+            parts, kept = blocks(article, line.body, placement)
             doc_id = f"{line.kind[0]}-{line.lang}-{row:03d}-{placement}"
             docs.append(ProbeDoc(doc_id, line, placement, "\n\n".join(parts) + "\n", kept))
     return docs

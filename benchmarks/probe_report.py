@@ -51,6 +51,8 @@ def describe(verdict: Verdict) -> str:
     text = where(verdict)
     if verdict.remnant:
         text += f" -> left {json.dumps(list(verdict.remnant), ensure_ascii=False)}"
+    elif verdict.block_left and len(verdict.block_left) < len(verdict.doc.line.lines):
+        text += f" -> block lines left {json.dumps(list(verdict.block_left), ensure_ascii=False)}"
     if verdict.article_lost:
         text += f"; article lost {json.dumps(list(verdict.article_lost), ensure_ascii=False)}"
     if verdict.rules:
@@ -88,6 +90,7 @@ def verdict_record(verdict: Verdict) -> dict[str, Any]:
         "placement": verdict.doc.placement,
         "line": line.text,
         "left": list(verdict.remnant),
+        "block_left": list(verdict.block_left),
         "article_lost": list(verdict.article_lost),
         "rules": list(verdict.rules),
     }

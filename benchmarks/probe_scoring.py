@@ -5,8 +5,10 @@ runs to one space, stripped):
 
 - A furniture line is *removed* when no line of the cleaned text equals it; it is
   *partly removed* when, besides, a line that is not article text is left (a
-  remnant of it).
-- A legitimate line is *lost* when no line of the cleaned text equals it; for a
+  remnant of it). A block of furniture lines is removed when none of its lines is
+  left whole.
+- A legitimate line is *lost* when no line of the cleaned text equals it, a block
+  when one of its lines is missing; for a
   lead (``L``), a dateline before the first `` - ``, ``.- `` or ``. `` may go, and
   the lead is kept when a cleaned line ends with the rest.
 - An article line (the headline and the paragraphs) is *lost* when no line of the
@@ -56,6 +58,7 @@ class Verdict:
     remnant: tuple[str, ...]
     article_lost: tuple[str, ...]
     rules: tuple[str, ...]
+    block_left: tuple[str, ...] = ()  # the lines of a block still there (for the report)
 
 
 # --- judging -----------------------------------------------------------------
@@ -67,11 +70,16 @@ def lead_body(text: str) -> str:
 
 
 def line_kept(doc: ProbeDoc, cleaned: set[str]) -> bool:
-    """Whether the probe line is still a line of the cleaned text (a lead: its body)."""
+    """Whether the probe line is still a line of the cleaned text (a lead: its body).
+
+    A furniture block is still there while any of its lines is; a legitimate block
+    only while all of them are.
+    """
     if doc.placement == "L" and doc.line.kind == LEGIT:
         body = fold(lead_body(doc.line.text))
         return any(line.endswith(body) for line in cleaned)
-    return fold(doc.line.text) in cleaned
+    present = [fold(line) in cleaned for line in doc.line.lines]
+    return any(present) if doc.line.kind == FURNITURE else all(present)
 
 
 def rules_touching(line: str, removals: Sequence[Removal]) -> tuple[str, ...]:
@@ -92,8 +100,10 @@ def judge(doc: ProbeDoc, cleaned: str | None, removals: Sequence[Removal]) -> Ve
     kept = line_kept(doc, lines)
     remnant = () if kept else tuple(sorted(lines - article))
     lost = tuple(line for line in doc.article_lines if fold(line) not in lines)
-    rules = rules_touching(doc.line.text, removals) if removals and (lost or not kept) else ()
-    return Verdict(doc, cleaned is None, kept, remnant, lost, rules)
+    rules = rules_touching(doc.line.body, removals) if removals and (lost or not kept) else ()
+    left = tuple(part for part in doc.line.lines if fold(part) in lines)
+    block_left = left if len(doc.line.lines) > 1 else ()
+    return Verdict(doc, cleaned is None, kept, remnant, lost, rules, block_left)
 
 
 def score(

@@ -187,3 +187,40 @@ def test_several_sets_refuse_per_set_options(data: Path) -> None:
         with pytest.raises(SystemExit) as exit_:
             probe.main(args)
         assert exit_.value.code == probe.EXIT_ERROR
+
+
+def test_blocks_of_lines_are_removed_whole_or_counted_as_left(tmp_path: Path) -> None:
+    folder = tmp_path / "blocks"
+    folder.mkdir()
+    (folder / "articles.tsv").write_text(ARTICLE, encoding="utf-8")
+    (folder / "furniture.tsv").write_text(
+        "en\tad\tm\tAdvertisement\\nShare this article\n"
+        "en\tad\tb\tAdvertisement\\nHarbour fees rise again\n",
+        encoding="utf-8",
+    )
+    (folder / "legit.tsv").write_text(
+        "en\tlist\tm\tWhat changes\\nShare this article\n", encoding="utf-8"
+    )
+    docs = {doc.id: doc for doc in probe_data.load_documents(folder, [])}
+    assert docs["f-en-000-m"].text.split("\n\n")[2] == "Advertisement\nShare this article"
+    pipeline = load_pipeline(select=RULES)
+    verdicts = {
+        doc_id: probe_scoring.judge(doc, pipeline.clean(doc.text).text, ())
+        for doc_id, doc in docs.items()
+    }
+    assert not verdicts["f-en-000-m"].line_kept  # both lines gone
+    half = verdicts["f-en-001-b"]
+    assert half.line_kept and half.block_left == ("Harbour fees rise again",)
+    legit = verdicts["l-en-000-m"]
+    assert not legit.line_kept and legit.block_left == ("What changes",)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [("en\tad\tL\tA\\nB\n", "lead"), ("en\tad\tm\tA\\n \\nB\n", "empty line")],
+)
+def test_bad_blocks_are_errors(tmp_path: Path, row: str, message: str) -> None:
+    path = tmp_path / "furniture.tsv"
+    path.write_text(row, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        probe_data.read_lines(path, probe_data.FURNITURE)
