@@ -17,7 +17,10 @@ goes on). Every such marker goes with the short lines under it, up to the next
 marker or the next line of prose; a marker with nothing short under it, or with
 more than `max_lines`, is left to the rules that judge the label alone. The marker
 list must then be labels that only ever introduce links: a box's headlines look
-like the article's own subheadings, and only the label tells them apart.
+like the article's own subheadings, and only the label tells them apart. Where a
+box's entries end with a line of their own (a date or time under each headline,
+`entry_end`), the box ends after the last such line: a short line after it is the
+article's next subheading, not half an entry.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ class AfterMarker:
         self.max_lines = params.integer("max_lines", 40, minimum=1)
         self.max_prose_after = params.integer("max_prose_after", 1)
         self.inline = params.boolean("inline", False)
+        self.entry_end: Pattern | None = params.pattern("entry_end", default=None)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -83,11 +87,18 @@ class AfterMarker:
         for position, line in enumerate(content):
             if not fullmatch(self.marker, line.text):
                 continue
-            run = self._run(content[position + 1 :], stop_at_marker=True)
+            run = self._entries(self._run(content[position + 1 :], stop_at_marker=True))
             if not run or len(run) > self.max_lines:
                 continue
             reason = f"{self.message} ({len(run)} lines under the label)"
             yield from self._edits(view, line.index, run[-1].index, reason)
+
+    def _entries(self, run: list[Line]) -> list[Line]:
+        """The run up to the last line that closes an entry, when the box has such lines."""
+        if self.entry_end is None:
+            return run
+        ends = [index for index, line in enumerate(run) if fullmatch(self.entry_end, line.text)]
+        return run[: ends[-1] + 1] if ends else run
 
     def _run(self, lines: list[Line], stop_at_marker: bool = False) -> list[Line]:
         """The short, non-prose lines right under the marker (up to the next, if asked)."""
