@@ -25,7 +25,7 @@ from cleaner.kinds.common import (
     remove_lines,
 )
 from cleaner.kinds.line_batch import line_matches
-from cleaner.layout import WHERE_CHOICES, allowed_lines
+from cleaner.layout import WHERE_CHOICES, allowed_lines, table_lines
 from cleaner.params import Params
 from cleaner.patterns import Match
 from cleaner.rule import Edit, MetadataItems, RuleSpec, holds_one_of
@@ -50,6 +50,7 @@ class DropLine:
         self.pattern = params.compile("phrases", source, ignore_case=ignore_case)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.max_words = params.integer("max_words", 0)
+        self.spare_tables = params.boolean("spare_tables", False)
         self.capture = Capture.read(params, [self.pattern])
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -67,7 +68,8 @@ class DropLine:
         the view's set of lines in one set difference, so a rule that has seen
         every line of a text before does no work per line. Lines with more words
         than `max_words` allows, lines without any of the words the rule
-        `requires`, and lines outside `where` never reach the pattern.
+        `requires`, lines outside `where` and, with `spare_tables`, the rows of a
+        table (see cleaner.layout.table_lines) never reach the pattern.
         """
         unsettled = view.chunk_set.difference(self._staying)
         if not unsettled:
@@ -77,6 +79,8 @@ class DropLine:
         if self.where != "anywhere":
             permitted = allowed_lines(view, self.where)
             open_lines = [index for index in open_lines if permitted[index]]
+        if self.spare_tables and (rows := table_lines(view)):
+            open_lines = [index for index in open_lines if index not in rows]
         verdicts = self._verdicts(view, open_lines)
         for index in open_lines:
             verdict = verdicts[chunks[index]]
