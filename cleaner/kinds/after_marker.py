@@ -83,15 +83,33 @@ class AfterMarker:
             return
 
     def _boxes(self, view: TextView, content: list[Line]) -> Iterator[Edit]:
-        """Removals for every marker that labels a few short lines inside the text."""
-        for position, line in enumerate(content):
-            if not fullmatch(self.marker, line.text):
+        """Removals for every marker that labels a few short lines inside the text.
+
+        Boxes stacked right under each other ("Previous post" and its title, "Next
+        post" and its title) go as one removal: apart, the removal of one box's lines
+        and the next box's label would touch, and the engine keeps only one of two
+        edits that overlap.
+        """
+        position = 0
+        while position < len(content):
+            end = self._stack_end(content, position)
+            if end == position:
+                position += 1
                 continue
-            run = self._entries(self._run(content[position + 1 :], stop_at_marker=True))
+            last = content[end - 1]
+            reason = f"{self.message} ({end - position - 1} lines in the box)"
+            yield from self._edits(view, content[position].index, last.index, reason)
+            position = end
+
+    def _stack_end(self, content: list[Line], position: int) -> int:
+        """Where the boxes stacked from `position` end (`position` itself: no box there)."""
+        end = position
+        while end < len(content) and fullmatch(self.marker, content[end].text):
+            run = self._entries(self._run(content[end + 1 :], stop_at_marker=True))
             if not run or len(run) > self.max_lines:
-                continue
-            reason = f"{self.message} ({len(run)} lines under the label)"
-            yield from self._edits(view, line.index, run[-1].index, reason)
+                break
+            end += 1 + len(run)
+        return end
 
     def _entries(self, run: list[Line]) -> list[Line]:
         """The run up to the last line that closes an entry, when the box has such lines."""
