@@ -55,6 +55,7 @@ class AfterMarker:
         self.max_lines = params.integer("max_lines", 40, minimum=1)
         self.max_prose_after = params.integer("max_prose_after", 1)
         self.inline = params.boolean("inline", False)
+        self.max_prose_in_run = params.integer("max_prose_in_run", 0, minimum=0)
         self.entry_end: Pattern | None = params.pattern("entry_end", default=None)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -119,15 +120,22 @@ class AfterMarker:
         return run[: ends[-1] + 1] if ends else run
 
     def _run(self, lines: list[Line], stop_at_marker: bool = False) -> list[Line]:
-        """The short, non-prose lines right under the marker (up to the next, if asked)."""
-        run = []
+        """The short, non-prose lines right under the marker (up to the next, if asked).
+
+        With `max_prose_in_run`, that many lines of prose of any length may be part of
+        the run: an author box's biography is written as sentences.
+        """
+        run: list[Line] = []
+        prose_left = self.max_prose_in_run
         for line in lines:
             text = line.text.strip()
             if stop_at_marker and fullmatch(self.marker, line.text):
                 break
-            if len(text.split()) > self.max_words or len(text) > self.max_chars:
+            if prose_left and is_prose(text):
+                prose_left -= 1
+            elif len(text.split()) > self.max_words or len(text) > self.max_chars:
                 break
-            if is_prose(text) or opens_with_prose(text):
+            elif is_prose(text) or opens_with_prose(text):
                 break  # a paragraph, perhaps with a widget word glued on: not a teaser
             run.append(line)
         return run
