@@ -74,7 +74,7 @@ class AfterMarker:
             prose_after -= is_prose(line.text)
             if line.index <= bounds[0] or prose_after > self.max_prose_after:
                 continue
-            if not fullmatch(self.marker, line.text):
+            if not self._is_marker(line):
                 continue
             run = self._run(content[position + 1 :])
             if len(run) > self.max_lines:
@@ -105,12 +105,16 @@ class AfterMarker:
     def _stack_end(self, content: list[Line], position: int) -> int:
         """Where the boxes stacked from `position` end (`position` itself: no box there)."""
         end = position
-        while end < len(content) and fullmatch(self.marker, content[end].text):
+        while end < len(content) and self._is_marker(content[end]):
             run = self._entries(self._run(content[end + 1 :], stop_at_marker=True))
             if not run or len(run) > self.max_lines:
                 break
             end += 1 + len(run)
         return end
+
+    def _is_marker(self, line: Line) -> bool:
+        """Whether the line is a marker: short as a heading is (no search for prose lines)."""
+        return len(line.text) <= self.max_chars and fullmatch(self.marker, line.text) is not None
 
     def _entries(self, run: list[Line]) -> list[Line]:
         """The run up to the last line that closes an entry, when the box has such lines."""
@@ -129,7 +133,7 @@ class AfterMarker:
         prose_left = self.max_prose_in_run
         for line in lines:
             text = line.text.strip()
-            if stop_at_marker and fullmatch(self.marker, line.text):
+            if stop_at_marker and self._is_marker(line):
                 break
             if prose_left and is_prose(text):
                 prose_left -= 1
