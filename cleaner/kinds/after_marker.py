@@ -56,6 +56,9 @@ class AfterMarker:
         self.max_prose_after = params.integer("max_prose_after", 1)
         self.inline = params.boolean("inline", False)
         self.max_prose_in_run = params.integer("max_prose_in_run", 0, minimum=0)
+        self.run_line: Pattern | None = params.pattern(
+            "run_line", ignore_case=ignore_case, default=None
+        )
         self.entry_end: Pattern | None = params.pattern("entry_end", default=None)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -127,13 +130,16 @@ class AfterMarker:
         """The short, non-prose lines right under the marker (up to the next, if asked).
 
         With `max_prose_in_run`, that many lines of prose of any length may be part of
-        the run: an author box's biography is written as sentences.
+        the run: an author box's biography is written as sentences. With `run_line`,
+        every line of the run must match it (a share bar's buttons: "Facebook", "X").
         """
         run: list[Line] = []
         prose_left = self.max_prose_in_run
         for line in lines:
             text = line.text.strip()
             if stop_at_marker and self._is_marker(line):
+                break
+            if self.run_line is not None and fullmatch(self.run_line, text) is None:
                 break
             if prose_left and is_prose(text):
                 prose_left -= 1
