@@ -21,6 +21,11 @@ like the article's own subheadings, and only the label tells them apart. Where a
 box's entries end with a line of their own (a date or time under each headline,
 `entry_end`), the box ends after the last such line: a short line after it is the
 article's next subheading, not half an entry.
+
+Two options shape the run for boxes that are not lists of headlines: an author
+box's biography is written as sentences (`max_prose_in_run` lets that many lines of
+prose in), and a share bar's run must be button names only (`run_line`, which every
+line of the run must match).
 """
 
 from __future__ import annotations
