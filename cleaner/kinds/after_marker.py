@@ -25,7 +25,8 @@ article's next subheading, not half an entry.
 Two options shape the run for boxes that are not lists of headlines: an author
 box's biography is written as sentences (`max_prose_in_run` lets that many lines of
 prose in), and a share bar's run must be button names only (`run_line`, which every
-line of the run must match).
+line of the run must match). With `run_above`, the marker closes the box and the run
+is the short lines above it (a league table over "View full table").
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class AfterMarker:
         self.max_lines = params.integer("max_lines", 40, minimum=1)
         self.max_prose_after = params.integer("max_prose_after", 1)
         self.inline = params.boolean("inline", False)
+        self.run_above = params.boolean("run_above", False)
         self.max_prose_in_run = params.integer("max_prose_in_run", 0, minimum=0)
         self.run_line: Pattern | None = params.pattern(
             "run_line", ignore_case=ignore_case, default=None
@@ -75,7 +77,8 @@ class AfterMarker:
             return
         content = [line for line in view.lines if not line.is_blank]
         if self.inline:
-            yield from self._boxes(view, content)
+            boxes = self._boxes_above if self.run_above else self._boxes
+            yield from boxes(view, content)
             return
         prose_after = sum(is_prose(line.text) for line in content)
         for position, line in enumerate(content):
@@ -109,6 +112,30 @@ class AfterMarker:
             reason = f"{self.message} ({end - position - 1} lines in the box)"
             yield from self._edits(view, content[position].index, last.index, reason)
             position = end
+
+    def _boxes_above(self, view: TextView, content: list[Line]) -> Iterator[Edit]:
+        """Removals for every marker that closes a few short lines above it (`run_above`).
+
+        A widget that no title names may end with a link that does ("View full table"
+        under a league table). The run is collected upwards, up to the previous line of
+        prose, marker or box, and goes with the marker as one removal: the edit starts
+        at the run's first line, so the engine keeps it over a rule that takes one of
+        its lines alone.
+        """
+        taken = 0
+        for position, line in enumerate(content):
+            if position < taken or not self._is_marker(line):
+                continue
+            above = self._run(content[taken:position][::-1], stop_at_marker=True)[::-1]
+            if not above or len(above) > self.max_lines:
+                continue
+            last = position  # links stacked under the first ("All events", "Submit yours")
+            while last + 1 < len(content) and self._is_marker(content[last + 1]):
+                last += 1
+            start, end = view.removal_span(above[0].index, content[last].index)
+            reason = f"{self.message} ({len(above)} lines above the link)"
+            yield Edit(start, end, "", self.rule, reason)
+            taken = last + 1
 
     def _stack_end(self, content: list[Line], position: int) -> int:
         """Where the boxes stacked from `position` end (`position` itself: no box there)."""
