@@ -5,7 +5,8 @@ stand between any two paragraphs, once or several times, two boxes stacked, with
 any line breaks around it. The property draws such articles from the rule's own labels (so a label
 added to the YAML file is tested at once) and checks that every paragraph survives,
 that no label or headline of a box is left, that a subheading under an ordinary
-paragraph stays, and that replay, revert and idempotence hold. Profiles:
+paragraph stays, and that replay, revert and idempotence hold. The same for widgets
+closed by a "full list" link (boilerplate.closing-link-widgets). Profiles:
 tests/conftest.py.
 """
 
@@ -65,3 +66,39 @@ def test_boxes_go_and_the_article_stays(case):
         assert line in lines, f"article line lost: {line!r}"
     for headline in gone:
         assert headline not in lines, f"a box's headline stayed: {headline!r}"
+
+
+LINKS_RULE = RULE.parent / "closing-link-widgets.yaml"
+CLOSING_LINKS = yaml.safe_load(LINKS_RULE.read_text(encoding="utf-8"))["params"]["markers"]
+WIDGET_LINES = [
+    "League Two table",
+    "18 Brackley Rovers 38 41",
+    "Sa., 18.05. Frühlingsfest",
+    "1. CD Almenar 62 pts",
+]
+
+
+@st.composite
+def widget_articles(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
+    """(paragraphs, widget lines, text): widgets closed by a 'full list' link between paragraphs."""
+    paragraphs = draw(st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=4, unique=True))
+    pieces, gone = [paragraphs[0]], []
+    for paragraph in paragraphs[1:]:
+        if draw(st.booleans()):
+            lines = draw(st.lists(st.sampled_from(WIDGET_LINES), min_size=1, max_size=4))
+            pieces += [*lines, draw(st.sampled_from(CLOSING_LINKS))]
+            gone += lines
+        pieces.append(paragraph)
+    return paragraphs, gone, draw(LINE_BREAKS).join(pieces) + draw(st.sampled_from(["", "\n"]))
+
+
+@given(widget_articles())
+def test_widgets_closed_by_a_link_go_and_the_article_stays(case):
+    paragraphs, gone, text = case
+    assert_invariants(text)
+    result = PIPELINE.clean(text)
+    lines = {line.strip() for line in result.text.splitlines()}
+    for paragraph in paragraphs:
+        assert paragraph in lines, f"article paragraph lost: {paragraph[:40]!r}"
+    for line in gone:
+        assert line not in lines, f"a widget's line stayed: {line!r}"
