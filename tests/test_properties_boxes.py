@@ -56,16 +56,19 @@ def boxed_articles(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
     return keep, gone, draw(LINE_BREAKS).join(pieces) + draw(st.sampled_from(["", "\n"]))
 
 
+def assert_kept_and_gone(keep: list[str], gone: list[str], text: str) -> None:
+    """The log invariants hold, every line to keep is a line of the result, no gone one is."""
+    assert_invariants(text)
+    lines = {line.strip() for line in PIPELINE.clean(text).text.splitlines()}
+    for line in keep:
+        assert line in lines, f"article line lost: {line[:60]!r}"
+    for line in gone:
+        assert line not in lines, f"furniture stayed: {line!r}"
+
+
 @given(boxed_articles())
 def test_boxes_go_and_the_article_stays(case):
-    keep, gone, text = case
-    assert_invariants(text)
-    result = PIPELINE.clean(text)
-    lines = {line.strip() for line in result.text.splitlines()}
-    for line in keep:
-        assert line in lines, f"article line lost: {line!r}"
-    for headline in gone:
-        assert headline not in lines, f"a box's headline stayed: {headline!r}"
+    assert_kept_and_gone(*case)
 
 
 LINKS_RULE = RULE.parent / "closing-link-widgets.yaml"
@@ -94,11 +97,4 @@ def widget_articles(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
 
 @given(widget_articles())
 def test_widgets_closed_by_a_link_go_and_the_article_stays(case):
-    paragraphs, gone, text = case
-    assert_invariants(text)
-    result = PIPELINE.clean(text)
-    lines = {line.strip() for line in result.text.splitlines()}
-    for paragraph in paragraphs:
-        assert paragraph in lines, f"article paragraph lost: {paragraph[:40]!r}"
-    for line in gone:
-        assert line not in lines, f"a widget's line stayed: {line!r}"
+    assert_kept_and_gone(*case)
