@@ -118,7 +118,8 @@ class AfterMarker:
 
         A widget that no title names may end with a link that does ("View full table"
         under a league table). The run is collected upwards, up to the previous line of
-        prose, marker or box, and goes with the marker as one removal: the edit starts
+        prose, marker or box (a run that reaches the top of the text could hold the
+        article's headline, and is left), and goes with the marker as one removal: the edit starts
         at the run's first line, so the engine keeps it over a rule that takes one of
         its lines alone.
         """
@@ -127,8 +128,8 @@ class AfterMarker:
             if position < taken or not self._is_marker(line):
                 continue
             above = self._run(content[taken:position][::-1], stop_at_marker=True)[::-1]
-            if not above or len(above) > self.max_lines:
-                continue
+            if not above or len(above) > self.max_lines or above[0] is content[0]:
+                continue  # no box, too long, or reaching the top: the headline may be in it
             last = position  # links stacked under the first ("All events", "Submit yours")
             while last + 1 < len(content) and self._is_marker(content[last + 1]):
                 last += 1
