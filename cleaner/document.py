@@ -64,6 +64,11 @@ class TextView:
         return result
 
     @cached_property
+    def content_lines(self) -> list[Line]:
+        """The lines that are not blank, in order (many rules walk only these; do not mutate)."""
+        return [line for line in self.lines if not line.is_blank]
+
+    @cached_property
     def chunks(self) -> list[str]:
         """Every line with its terminator, as rules that remember lines by text key them."""
         text, starts = self.text, self.line_starts

@@ -215,16 +215,15 @@ def table_lines(view: TextView) -> frozenset[int]:
     without figures, so it is never a table.
     """
     if view not in _TABLES:
-        _TABLES[view] = frozenset(_tables(view.lines))
+        _TABLES[view] = frozenset(_tables(view.content_lines))
     return _TABLES[view]
 
 
-def _tables(lines: list[Line]) -> Iterator[int]:
+def _tables(content: list[Line]) -> Iterator[int]:
     """The rows of every run of non-blank lines that share a cell count and hold a figure."""
-    rows = [line for line in lines if not line.is_blank]
-    for _, group in groupby(rows, key=lambda line: _cell_count(line.text)):
+    for cells, group in groupby(content, key=lambda line: _cell_count(line.text)):
         run = list(group)
-        if _cell_count(run[0].text) < 2 or len(run) < TABLE_MIN_ROWS:
+        if cells < 2 or len(run) < TABLE_MIN_ROWS:
             continue
         if any(_has_digit(row.text) for row in run):
             yield from (row.index for row in run)

@@ -75,7 +75,7 @@ class AfterMarker:
         bounds = view.body
         if bounds is None:
             return
-        content = [line for line in view.lines if not line.is_blank]
+        content = view.content_lines
         if self.inline:
             boxes = self._boxes_above if self.run_above else self._boxes
             yield from boxes(view, content)

@@ -26,14 +26,14 @@ from cleaner.layout import is_prose
 
 
 def section_headings(
-    lines: list[Line], copies: dict[str, list[Line]], key: Callable[[str], str], min_run: int
+    content: list[Line], copies: dict[str, list[Line]], key: Callable[[str], str], min_run: int
 ) -> dict[str, int]:
     """For each contents entry (by folded text), the index of its section heading.
 
-    `lines` is the whole document, `copies` the lines that repeat, grouped by the
-    folded text (`key`) that makes them copies of each other, in document order.
+    `content` is the document's non-blank lines, `copies` the lines that repeat,
+    grouped by the folded text (`key`) that makes them copies of each other, in
+    document order.
     """
-    content = [line for line in lines if not line.is_blank]
     place = {line.index: number for number, line in enumerate(content)}
     repeated = {text: [place[line.index] for line in group] for text, group in copies.items()}
     headings = _headings(content, repeated, key)

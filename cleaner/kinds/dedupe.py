@@ -101,7 +101,7 @@ class Dedupe:
         """Contents entries by folded text, with the index of the heading that stays."""
         if not self.contents_min_run or len(repeated) < self.contents_min_run:
             return {}
-        return section_headings(view.lines, repeated, fold, self.contents_min_run)
+        return section_headings(view.content_lines, repeated, fold, self.contents_min_run)
 
     def _contents_copies(
         self, view: TextView, repeated: dict[str, list[Line]], kept: dict[str, int], going: set[int]
@@ -144,7 +144,7 @@ class Dedupe:
         return above.index if allowed(view, above.index, self.where) else first
 
     def _headlines(self, view: TextView) -> list[Line]:
-        content = [line for line in view.lines if not line.is_blank][: self.headline_lines]
+        content = view.content_lines[: self.headline_lines]
         return [
             line
             for line in content

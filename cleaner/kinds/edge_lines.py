@@ -71,7 +71,7 @@ class EdgeLines:
         if bounds is None:
             return  # no prose, no edges: the whole text may be the content
         first, last = bounds
-        content = [line for line in view.lines if not line.is_blank]
+        content = view.content_lines
         if self.side in ("both", "top"):
             yield from self._run(view, [line for line in content if line.index < first])
         if self.side in ("both", "bottom"):

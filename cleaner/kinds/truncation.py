@@ -55,7 +55,7 @@ class Truncation(Gated):
         """The cut-off ending, then the cut-off copies."""
         if not self.gate.applies(view):
             return
-        content = [line for line in view.lines if not line.is_blank]
+        content = view.content_lines
         if content and self._cut_off(content[-1].text):
             line = content[-1]
             end = line.start + len(_INVISIBLE.sub("", line.text))
