@@ -122,11 +122,12 @@ def read_lines(path: Path, kind: str) -> list[ProbeLine]:
     for number, (lang, family, placements, text) in data_rows(path, 4):
         if set(placements) - set(PLACEMENTS) or len(set(placements)) != len(placements):
             raise ValueError(f"{path}:{number}: placements {placements!r} are not from t, m, b, L")
-        if BLOCK_BREAK in text and "L" in placements:
+        row = ProbeLine(kind, lang, family, placements, text)
+        if len(row.lines) > 1 and "L" in placements:
             raise ValueError(f"{path}:{number}: a block of lines cannot be a lead (L)")
-        if not all(part.strip() for part in text.split(BLOCK_BREAK)):
+        if not all(row.lines):
             raise ValueError(f"{path}:{number}: a block has an empty line")
-        rows.append(ProbeLine(kind, lang, family, placements, text))
+        rows.append(row)
     return rows
 
 

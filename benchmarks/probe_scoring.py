@@ -69,17 +69,21 @@ def lead_body(text: str) -> str:
     return _DATELINE.sub("", text, count=1) or text
 
 
-def line_kept(doc: ProbeDoc, cleaned: set[str]) -> bool:
+def lines_left(doc: ProbeDoc, cleaned: set[str]) -> tuple[str, ...]:
+    """The probe's lines (one, or a block's) that are still lines of the cleaned text."""
+    return tuple(part for part in doc.line.lines if fold(part) in cleaned)
+
+
+def line_kept(doc: ProbeDoc, cleaned: set[str], left: tuple[str, ...]) -> bool:
     """Whether the probe line is still a line of the cleaned text (a lead: its body).
 
-    A furniture block is still there while any of its lines is; a legitimate block
-    only while all of them are.
+    A furniture block is still there while any of its lines is (`left`, from
+    lines_left); a legitimate block only while all of them are.
     """
     if doc.placement == "L" and doc.line.kind == LEGIT:
         body = fold(lead_body(doc.line.text))
         return any(line.endswith(body) for line in cleaned)
-    present = [fold(line) in cleaned for line in doc.line.lines]
-    return any(present) if doc.line.kind == FURNITURE else all(present)
+    return bool(left) if doc.line.kind == FURNITURE else len(left) == len(doc.line.lines)
 
 
 def rules_touching(line: str, removals: Sequence[Removal]) -> tuple[str, ...]:
@@ -97,11 +101,11 @@ def judge(doc: ProbeDoc, cleaned: str | None, removals: Sequence[Removal]) -> Ve
     """Compare one cleaned document with what was built."""
     lines = {fold(line) for line in (cleaned or "").splitlines()} - {""}
     article = {fold(line) for line in doc.article_lines}
-    kept = line_kept(doc, lines)
+    left = lines_left(doc, lines)
+    kept = line_kept(doc, lines, left)
     remnant = () if kept else tuple(sorted(lines - article))
     lost = tuple(line for line in doc.article_lines if fold(line) not in lines)
     rules = rules_touching(doc.line.body, removals) if removals and (lost or not kept) else ()
-    left = tuple(part for part in doc.line.lines if fold(part) in lines)
     block_left = left if len(doc.line.lines) > 1 else ()
     return Verdict(doc, cleaned is None, kept, remnant, lost, rules, block_left)
 
