@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from cleaner import load_pipeline
@@ -57,13 +57,23 @@ def boxed_articles(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
 
 
 def assert_kept_and_gone(keep: list[str], gone: list[str], text: str) -> None:
-    """The log invariants hold, every line to keep is a line of the result, no gone one is."""
+    """The log invariants hold, every line to keep is a line of the result, no gone one is.
+
+    Drawn texts that are mostly boxes are skipped: a rule that would delete most of a
+    document is held back by design (cleaner.valve), so the article must stay the larger part.
+    """
+    assume(_letters("".join(keep)) > 0.6 * _letters(text))
     assert_invariants(text)
     lines = {line.strip() for line in PIPELINE.clean(text).text.splitlines()}
     for line in keep:
         assert line in lines, f"article line lost: {line[:60]!r}"
     for line in gone:
         assert line not in lines, f"furniture stayed: {line!r}"
+
+
+def _letters(text: str) -> int:
+    """The non-space characters of `text`, as the valve counts a document's size."""
+    return sum(not char.isspace() for char in text)
 
 
 @given(boxed_articles())

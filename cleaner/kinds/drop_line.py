@@ -43,9 +43,11 @@ class DropLine:
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         ignore_case = not params.boolean("case_sensitive", False)
         item = phrase_alternatives(params, "phrases", ignore_case=ignore_case)
-        body = f"{item}(?:{_SEPARATOR}{item})*" if params.boolean("sequence", False) else item
-        decoration = DECORATION if params.boolean("decoration", True) else SPACES
         count = _COUNT if params.boolean("count", False) else ""
+        # With counters, each button of a sequence may carry its own ("Share 0 Tweet 0 Pin 0").
+        separator = f"{count}{_SEPARATOR}"
+        body = f"{item}(?:{separator}{item})*" if params.boolean("sequence", False) else item
+        decoration = DECORATION if params.boolean("decoration", True) else SPACES
         source = f"^{decoration}(?P<body>{body}){count}{decoration}\r?$"
         self.pattern = params.compile("phrases", source, ignore_case=ignore_case)
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
