@@ -6,7 +6,8 @@ any line breaks around it. The property draws such articles from the rule's own 
 added to the YAML file is tested at once) and checks that every paragraph survives,
 that no label or headline of a box is left, that a subheading under an ordinary
 paragraph stays, and that replay, revert and idempotence hold. The same for widgets
-closed by a "full list" link (boilerplate.closing-link-widgets). Profiles:
+closed by a "full list" link (boilerplate.closing-link-widgets), and for picture
+captions over their credit lines (boilerplate.credited-captions). Profiles:
 tests/conftest.py.
 """
 
@@ -107,4 +108,45 @@ def widget_articles(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
 
 @given(widget_articles())
 def test_widgets_closed_by_a_link_go_and_the_article_stays(case):
+    assert_kept_and_gone(*case)
+
+
+CAPTIONS = [
+    "Passengers queue at the old terminal building on Tuesday morning.",
+    "Pendler warten am Bahnhof Kalbrunn auf einen Ersatzbus.",
+    "La nouvelle salle de lecture peut accueillir une soixantaine de personnes.",
+]
+CREDITS = [
+    "Photo: Gareth Lyle/Coastline Pictures",
+    "Foto: dpa / Tobias Lenzner",
+    "© Julien Marchais",
+]
+LAST_SENTENCES = ["The bill now goes to the Senate.", "Die Entscheidung fällt im Mai."]
+
+
+@st.composite
+def captioned_articles(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
+    """(lines to keep, captions to remove, text): captions over credits between paragraphs.
+
+    The article may end with a short sentence over a credit line: that sentence is the
+    article's own and stays (boilerplate.credited-captions asks for a paragraph below).
+    """
+    # At most three credits: a text with more is a picture series, left alone (max_boxes).
+    paragraphs = draw(st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=3, unique=True))
+    pieces, keep, gone = [paragraphs[0]], [paragraphs[0]], []
+    for paragraph in paragraphs[1:]:
+        if draw(st.booleans()):
+            caption = draw(st.sampled_from(CAPTIONS))
+            pieces += [caption, draw(st.sampled_from(CREDITS))]
+            gone.append(caption)
+        pieces.append(paragraph)
+        keep.append(paragraph)
+    if draw(st.booleans()):
+        pieces += [draw(st.sampled_from(LAST_SENTENCES)), draw(st.sampled_from(CREDITS))]
+        keep.append(pieces[-2])
+    return keep, gone, draw(LINE_BREAKS).join(pieces) + draw(st.sampled_from(["", "\n"]))
+
+
+@given(captioned_articles())
+def test_credited_captions_go_and_the_article_stays(case):
     assert_kept_and_gone(*case)

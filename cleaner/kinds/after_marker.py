@@ -24,9 +24,13 @@ article's next subheading, not half an entry.
 
 Two options shape the run for boxes that are not lists of headlines: an author
 box's biography is written as sentences (`max_prose_in_run` lets that many lines of
-prose in), and a share bar's run must be button names only (`run_line`, which every
-line of the run must match). With `run_above`, the marker closes the box and the run
-is the short lines above it (a league table over "View full table").
+prose in, `max_prose_words` caps their length), and a share bar's run must be button
+names only (`run_line`, which every line of the run must match). With `run_above`,
+the marker closes the box and the run is the short lines above it (a league table
+over "View full table"). With `max_boxes`, a text with more markers than that is
+left alone: a picture series whose every caption is credited tells its story in the
+captions. With `prose_below`, the marker must have a paragraph under it: a box
+between paragraphs, not the article's last sentence over a credit line at its end.
 """
 
 from __future__ import annotations
@@ -63,6 +67,9 @@ class AfterMarker:
         self.inline = params.boolean("inline", False)
         self.run_above = params.boolean("run_above", False)
         self.max_prose_in_run = params.integer("max_prose_in_run", 0, minimum=0)
+        self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)  # 0: any length
+        self.max_boxes = params.integer("max_boxes", 0, minimum=0)  # 0: any number
+        self.prose_below = params.boolean("prose_below", False)
         self.run_line: Pattern | None = params.pattern(
             "run_line", ignore_case=ignore_case, default=None
         )
@@ -77,6 +84,8 @@ class AfterMarker:
             return
         content = view.content_lines
         if self.inline:
+            if self.max_boxes and sum(map(self._is_marker, content)) > self.max_boxes:
+                return  # a series of pictures, each credited: their captions are the text
             boxes = self._boxes_above if self.run_above else self._boxes
             yield from boxes(view, content)
             return
@@ -133,6 +142,8 @@ class AfterMarker:
             last = position  # links stacked under the first ("All events", "Submit yours")
             while last + 1 < len(content) and self._is_marker(content[last + 1]):
                 last += 1
+            if self.prose_below and not _prose_at(content, last + 1):
+                continue  # not between paragraphs: the run may be the article's last lines
             start, end = view.removal_span(above[0].index, content[last].index)
             reason = f"{self.message} ({len(above)} lines above the link)"
             yield Edit(start, end, "", self.rule, reason)
@@ -162,8 +173,9 @@ class AfterMarker:
     def _run(self, lines: list[Line], stop_at_marker: bool = False) -> list[Line]:
         """The short, non-prose lines right under the marker (up to the next, if asked).
 
-        With `max_prose_in_run`, that many lines of prose of any length may be part of
-        the run: an author box's biography is written as sentences. With `run_line`,
+        With `max_prose_in_run`, that many lines of prose may be part of the run, of any
+        length or of at most `max_prose_words`: an author box's biography is written as
+        sentences, and so is a picture's caption. With `run_line`,
         every line of the run must match it (a share bar's buttons: "Facebook", "X").
         """
         run: list[Line] = []
@@ -174,7 +186,7 @@ class AfterMarker:
                 break
             if self.run_line is not None and fullmatch(self.run_line, text) is None:
                 break
-            if prose_left and is_prose(text):
+            if prose_left and is_prose(text) and self._prose_fits(text):
                 prose_left -= 1
             elif len(text.split()) > self.max_words or len(text) > self.max_chars:
                 break
@@ -182,6 +194,10 @@ class AfterMarker:
                 break  # a paragraph, perhaps with a widget word glued on: not a teaser
             run.append(line)
         return run
+
+    def _prose_fits(self, text: str) -> bool:
+        """Whether a line of prose is short enough to be part of the run."""
+        return not self.max_prose_words or len(text.split()) <= self.max_prose_words
 
     def _edits(self, view: TextView, marker: int, last: int | None, reason: str) -> Iterator[Edit]:
         """The marker's own removal, and the run's removal beside it.
@@ -218,6 +234,11 @@ def _spans(view: TextView, marker: int, last: int, alone: tuple[int, int]) -> tu
     above = _previous_content(lines, marker)
     gap = lines[above + 1].start if final_break else lines[above].end
     return min(gap, alone[0]), start if final_break else alone[1], len(view.text)
+
+
+def _prose_at(content: list[Line], position: int) -> bool:
+    """Whether there is a line at `position` and it is prose."""
+    return position < len(content) and is_prose(content[position].text)
 
 
 def _previous_content(lines: list[Line], index: int) -> int:
