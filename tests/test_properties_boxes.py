@@ -20,6 +20,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from cleaner import load_pipeline
+from cleaner.valve import nonspace
 from tests.test_properties import LINE_BREAKS, PARAGRAPHS, assert_invariants
 
 PIPELINE = load_pipeline()
@@ -63,18 +64,13 @@ def assert_kept_and_gone(keep: list[str], gone: list[str], text: str) -> None:
     Drawn texts that are mostly boxes are skipped: a rule that would delete most of a
     document is held back by design (cleaner.valve), so the article must stay the larger part.
     """
-    assume(_letters("".join(keep)) > 0.6 * _letters(text))
+    assume(nonspace("".join(keep)) > 0.6 * nonspace(text))
     assert_invariants(text)
     lines = {line.strip() for line in PIPELINE.clean(text).text.splitlines()}
     for line in keep:
         assert line in lines, f"article line lost: {line[:60]!r}"
     for line in gone:
         assert line not in lines, f"furniture stayed: {line!r}"
-
-
-def _letters(text: str) -> int:
-    """The non-space characters of `text`, as the valve counts a document's size."""
-    return sum(not char.isspace() for char in text)
 
 
 @given(boxed_articles())
