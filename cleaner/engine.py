@@ -20,6 +20,7 @@ from cleaner import edits as edit_ops
 from cleaner.changelog import Change, FieldChange, collect_metadata, to_final, to_original
 from cleaner.document import TextView
 from cleaner.errors import OscillationError
+from cleaner.required_words import RequiredWords
 from cleaner.rule import BODY, CorpusDetector, Edit, Finding, Level, Outcome, Rule
 from cleaner.valve import VALVE_RATIO, RollBack, Valve, nonspace
 
@@ -86,6 +87,7 @@ class Pipeline:
         )
         self.max_passes = max_passes
         self.valve = valve
+        self.required = RequiredWords(self.all_rules)
 
     def _exclusive_first(self, proposed: list[Edit]) -> list[Edit]:
         """The edits of exclusive rules alone when there are any.
@@ -183,7 +185,7 @@ class Pipeline:
         findings: list[Finding] = []
         for rule in rules:
             spec = rule.spec
-            if spec.id in run.timed_out or not spec.may_apply(view):
+            if spec.id in run.timed_out or not self.required.may_apply(spec, view):
                 continue
             try:
                 outcomes = list(_outcomes(rule, view, run.corpus))

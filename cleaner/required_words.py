@@ -1,0 +1,60 @@
+"""Which of the rules' `requires` words a text holds, found for all rules at once.
+
+A rule that names `requires` words is skipped on a text that holds none of them
+(see RuleSpec.may_apply). Asked rule by rule, that is one substring scan of the whole
+text per word: about 560 words over 49 rules, 0.8-0.9 ms a text, paid again in every
+pass. One Aho-Corasick automaton over every rule's words finds all of them in one
+scan (0.06-0.1 ms), and each rule's test becomes a set intersection. The answer is
+the same as the substring test by construction: the automaton reports every
+occurrence of every word, overlapping ones included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from weakref import WeakKeyDictionary
+
+import ahocorasick
+
+from cleaner.document import TextView
+from cleaner.rule import Rule, RuleSpec
+
+
+class RequiredWords:
+    """The `requires` words of a set of rules, and which of them a text holds."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        words = sorted({word for rule in rules for word in rule.spec.requires})
+        self._always = "" in words  # "" is in every text, but cannot be a keyword
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            if word:
+                self._automaton.add_word(word, word)
+        self._searchable = len(self._automaton) > 0
+        if self._searchable:
+            self._automaton.make_automaton()
+        self._found: WeakKeyDictionary[TextView, frozenset[str]] = WeakKeyDictionary()
+
+    def found_in(self, view: TextView) -> frozenset[str]:
+        """The words that occur in the view's case-folded text (computed once per view)."""
+        found = self._found.get(view)
+        if found is None:
+            words = {w for _, w in self._automaton.iter(view.folded)} if self._searchable else set()
+            if self._always:
+                words.add("")
+            found = self._found[view] = frozenset(words)
+        return found
+
+    def may_apply(self, spec: RuleSpec, view: TextView) -> bool:
+        """RuleSpec.may_apply(view), for a rule whose words are among this index's."""
+        return not spec.requires or not self.found_in(view).isdisjoint(spec.requires)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the per-view answers (a pipeline travels to Dask workers)."""
+        return {"always": self._always, "automaton": self._automaton}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._always = bool(state["always"])
+        self._automaton = state["automaton"]
+        self._searchable = len(self._automaton) > 0
+        self._found = WeakKeyDictionary()
