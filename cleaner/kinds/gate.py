@@ -115,8 +115,13 @@ def letter_count(line: str) -> int:
     return sum(map(str.isalpha, line))
 
 
+@lru_cache(maxsize=8192)
 def _vote(backend: str, line: str) -> Guess | None:
-    """The line's language, or None for a line made mostly of names (it does not vote)."""
+    """The line's language, or None for a line made mostly of names (it does not vote).
+
+    Remembered by the line's text: a document's lines are read again when the
+    cleaned text is judged, and a corpus repeats its furniture lines.
+    """
     found = find_words(line)
     if sum(map(is_titled, found)) > NAMES_SHARE * len(found):
         return None
