@@ -23,8 +23,9 @@ import io
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -58,6 +59,24 @@ class PatternStore:
             self._new.add(key)
         self._loaded[key] = pattern
         return pattern
+
+    def derived(
+        self, name: str, source: str, flags: int, compute: Callable[[], tuple[str, ...] | None]
+    ) -> tuple[str, ...] | None:
+        """What `compute` finds out about a pattern (strings, or None), kept like the pattern.
+
+        For facts that cost as much to work out as compiling does (see cleaner.anchors).
+        """
+        key = f"{name}:{_key(source, flags)}"
+        if key in self._loaded:
+            return cast(tuple[str, ...] | None, self._loaded[key])
+        data = self._entries().get(key)
+        value = _load_pattern(data) if data is not None else _MISSING
+        if not _is_strings(value):
+            value = compute()
+            self._new.add(key)
+        self._loaded[key] = value
+        return cast(tuple[str, ...] | None, value)
 
     def _stored_pattern(self, key: str, source: str, flags: int) -> Any:
         """The stored pattern for `key`, if it is there, loads, and is what was asked for."""
@@ -115,6 +134,14 @@ class _PatternsOnly(pickle.Unpickler):
         if (module, name) in _PATTERN_BUILDERS:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"refused: {module}.{name}")
+
+
+_MISSING = object()
+
+
+def _is_strings(value: object) -> bool:
+    """None or a tuple of strings: what `derived` keeps."""
+    return value is None or (isinstance(value, tuple) and all(isinstance(v, str) for v in value))
 
 
 def _load_pattern(data: bytes) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from cleaner.anchors import anchors
 from cleaner.pattern_store import PatternStore, default_folder
 
 DEFAULT_TIMEOUT_SECONDS = 2.0
@@ -40,6 +41,25 @@ def compile_pattern(source: str, *, ignore_case: bool = False, multiline: bool =
     if multiline:
         flags |= regex.MULTILINE
     return _store().compiled(source, flags)
+
+
+def pattern_anchors(pattern: Pattern) -> frozenset[str] | None:
+    """Folded strings one of which every match holds, or None (see cleaner.anchors).
+
+    Reading a large pattern costs about what compiling it does, so the answer is kept
+    in the pattern store too.
+    """
+    found = _store().derived(
+        "anchors",
+        pattern.pattern,
+        pattern.flags,
+        lambda: _as_tuple(anchors(pattern.pattern, pattern.flags)),
+    )
+    return None if found is None else frozenset(found)
+
+
+def _as_tuple(strings: frozenset[str] | None) -> tuple[str, ...] | None:
+    return None if strings is None else tuple(sorted(strings))
 
 
 def save_compiled() -> None:

@@ -111,3 +111,28 @@ def test_the_store_file_names_the_regex_and_python_versions(tmp_path):
     store = PatternStore(tmp_path)
     assert store.path is not None
     assert regex.__version__ in store.path.name
+
+
+def _refuse(*args: object) -> None:
+    raise AssertionError("computed instead of loaded")
+
+
+def test_derived_facts_are_kept_with_the_patterns(tmp_path):
+    store = PatternStore(tmp_path)
+    assert store.derived("anchors", SOURCE, FLAGS, lambda: ("share", "tweet")) == ("share", "tweet")
+    assert store.derived("other", SOURCE, FLAGS, lambda: None) is None
+    store.save()
+    again = PatternStore(tmp_path)
+    assert again.derived("anchors", SOURCE, FLAGS, _refuse) == ("share", "tweet")
+    assert again.derived("other", SOURCE, FLAGS, _refuse) is None
+    assert again.derived("anchors", SOURCE, regex.UNICODE, lambda: ("x",)) == ("x",)
+
+
+def test_a_derived_entry_that_is_not_strings_is_computed_again(tmp_path):
+    store = PatternStore(tmp_path)
+    store.derived("anchors", SOURCE, FLAGS, lambda: ("share",))
+    store.save()
+    again = PatternStore(tmp_path)
+    key = next(key for key in again._entries() if key.startswith("anchors:"))
+    again._entries()[key] = pickle.dumps([1, 2])
+    assert again.derived("anchors", SOURCE, FLAGS, lambda: ("tweet",)) == ("tweet",)
