@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from cleaner.document import TextView
 from cleaner.kinds import gate, tokens
 from cleaner.kinds.dedupe import glued_pattern, may_open_with
-from cleaner.kinds.drop_line import _letter_words, letter_words
+from cleaner.kinds.drop_line import _letter_words, letter_word_counts
 from cleaner.kinds.gate import NAMES_SHARE
 from cleaner.kinds.mixed_script import MixedScript, _hinted_words
 from cleaner.kinds.tokens import WORD, is_titled, line_words, starts_sentence, words, words_where
@@ -215,8 +215,8 @@ def test_mixed_script_shortcut_and_lookups_repair_as_the_plain_script_test_does(
 def test_drop_line_counts_letter_words_once_per_line_as_each_rule_would(lines):
     view = TextView("\n".join(lines))
     for index, line in enumerate(lines):
-        assert letter_words(view, index) == _letter_words(line)
-        assert letter_words(view, index) == _letter_words(line)  # the remembered count
+        assert letter_word_counts(view)[index] == _letter_words(line)
+        assert letter_word_counts(view)[index] == _letter_words(line)  # the remembered count
 
 
 @given(st.text(alphabet="aeoKpxüé\u0301ⁿ“€ \n\u0430\u0435\u043e\u0440\u041a\u03bf", max_size=40))

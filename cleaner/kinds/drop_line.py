@@ -95,62 +95,61 @@ class DropLine:
     def _verdicts(self, view: TextView, indexes: list[int]) -> dict[str, MetadataItems | None]:
         """The verdict on each distinct line: remembered, or judged now and remembered."""
         chunks = view.chunks
-        verdicts: dict[str, MetadataItems | None] = {}
-        fresh: list[int] = []
-        for index in indexes:
-            chunk = chunks[index]
-            if chunk not in verdicts:
-                known = self._removable.get(chunk, _UNKNOWN)
-                verdicts[chunk] = None if known is _UNKNOWN else known
-                if known is _UNKNOWN:
-                    fresh.append(index)
-        for index, verdict in self._judge_lines(view, fresh):
-            verdicts[chunks[index]] = verdict
-            self._remember(chunks[index], verdict)
+        lines = {chunks[index]: index for index in indexes}  # one index per distinct line
+        removable = self._removable
+        verdicts: dict[str, MetadataItems | None] = {
+            chunk: removable[chunk] for chunk in lines if chunk in removable
+        }
+        fresh = [index for chunk, index in lines.items() if chunk not in removable]
+        if fresh:
+            judged = {chunks[index]: verdict for index, verdict in self._judge(view, fresh)}
+            self._remember(judged)
+            verdicts.update(judged)
         return verdicts
 
-    def _remember(self, chunk: str, verdict: MetadataItems | None) -> None:
-        """Keep a line's verdict, forgetting all of them when the cache is full."""
-        if len(self._staying) + len(self._removable) >= VERDICT_CACHE:
+    def _remember(self, judged: dict[str, MetadataItems | None]) -> None:
+        """Keep the lines' verdicts, forgetting all earlier ones when the cache is full."""
+        if len(self._staying) + len(self._removable) + len(judged) > VERDICT_CACHE:
             self._staying.clear()
             self._removable.clear()
-        if verdict is None:
-            self._staying.add(chunk)
-        else:
-            self._removable[chunk] = verdict
+        for chunk, verdict in judged.items():
+            if verdict is not None:
+                self._removable[chunk] = verdict
+        self._staying.update(chunk for chunk, verdict in judged.items() if verdict is None)
 
-    def _judge_lines(self, view: TextView, indexes: list[int]) -> Iterator[Verdict]:
+    def _judge(self, view: TextView, indexes: list[int]) -> Iterator[Verdict]:
         """The verdicts of lines not judged before: metadata to keep, or None to stay.
 
-        Lines with more words than `max_words` allows and lines without any of the
-        words the rule `requires` stay without a search (a substring test per
-        required word rules out most lines before a pattern that must search the
-        line). The rest are searched together (see cleaner.kinds.line_batch): one
-        search per rule and text instead of one per line, since each search with a
-        timeout pays for a clock reading.
+        Lines that fail the cheap tests (see `_worth_searching`) stay without a search.
+        The rest are searched together (see cleaner.kinds.line_batch): one search per
+        rule and text instead of one per line, since each search with a timeout pays
+        for a clock reading.
         """
-        searched = []
-        for index in indexes:
-            if self._may_match(view, index):
-                searched.append(index)
-            else:
-                yield index, None
+        searched = self._worth_searching(view, indexes)
+        if len(searched) < len(indexes):
+            chosen = set(searched)
+            yield from ((index, None) for index in indexes if index not in chosen)
         for index, match in line_matches(self.pattern, view, searched):
             yield index, self._accepted(match)
 
-    def _may_match(self, view: TextView, index: int) -> bool:
-        """Whether the line passes the cheap tests before the pattern is tried.
+    def _worth_searching(self, view: TextView, indexes: list[int]) -> list[int]:
+        """The lines that pass the cheap tests, each a filter over the whole list.
 
-        Few enough words, a required word, and one of the pattern's anchors (strings
-        every match holds, see cleaner.anchors): on real pages the anchors rule out
-        three tries of the pattern in four.
+        Few enough words (`max_words`), a word the rule `requires`, and one of the
+        pattern's anchors (strings every match holds, see cleaner.anchors): on real
+        pages the anchors rule out three tries of the pattern in four.
         """
-        if self.max_words and letter_words(view, index) > self.max_words:
-            return False
-        folded = view.folded_lines[index]
-        if self.requires and not holds_one_of(folded, self.requires):
-            return False
-        return self.anchors is None or next(self.anchors.iter(folded), None) is not None
+        if self.max_words:
+            counts, limit = letter_word_counts(view), self.max_words
+            indexes = [index for index in indexes if counts[index] <= limit]
+        folded = view.folded_lines
+        if self.requires:
+            words = self.requires
+            indexes = [index for index in indexes if holds_one_of(folded[index], words)]
+        if self.anchors is not None:
+            find = self.anchors.iter
+            indexes = [index for index in indexes if next(find(folded[index]), None) is not None]
+        return indexes
 
     def _accepted(self, match: Match | None) -> MetadataItems | None:
         """The metadata a line's match carries, or None when the line stays."""
@@ -176,25 +175,33 @@ def _anchor_automaton(anchors: frozenset[str] | None) -> Any:
     return automaton
 
 
-_UNKNOWN: MetadataItems = (("", ""),)
 Verdict = tuple[int, MetadataItems | None]
 VERDICT_CACHE = 8192
-_LETTER_WORDS: WeakKeyDictionary[TextView, dict[int, int]] = WeakKeyDictionary()
+_LETTER_WORDS: WeakKeyDictionary[TextView, _LineCounts] = WeakKeyDictionary()
 
 
-def letter_words(view: TextView, index: int) -> int:
-    """`_letter_words` of line `index`, counted once per view for every drop_line rule.
+def letter_word_counts(view: TextView) -> _LineCounts:
+    """`_letter_words` of each line of the view, counted once for every drop_line rule.
 
     Most lines of a page are prose, longer than any rule's `max_words`; the count
     that rules them out is the same for the thirty-odd rules asking about the line.
     """
     counts = _LETTER_WORDS.get(view)
     if counts is None:
-        counts = _LETTER_WORDS[view] = {}
-    found = counts.get(index)
-    if found is None:
-        found = counts[index] = _letter_words(view.chunks[index])
-    return found
+        counts = _LETTER_WORDS[view] = _LineCounts(view.chunks)
+    return counts
+
+
+class _LineCounts(dict[int, int]):
+    """Line index -> letter words, counted when first asked for."""
+
+    def __init__(self, chunks: list[str]) -> None:
+        super().__init__()
+        self.chunks = chunks
+
+    def __missing__(self, index: int) -> int:
+        found = self[index] = _letter_words(self.chunks[index])
+        return found
 
 
 def _letter_words(line: str) -> int:
