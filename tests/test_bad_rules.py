@@ -54,7 +54,8 @@ def test_catastrophic_backtracking_times_out_and_the_rest_is_cleaned(tmp_path, c
     rules = tmp_path / "rules" / "t"
     rules.mkdir(parents=True)
     (rules / "widget.yaml").write_text(RULE.replace("Widget line", "(a|aa)+$x"))
-    hostile = "a" * 5000 + "!\n\nShare\n\nThe end of the story, officials said.\n"
+    # The line holds the pattern's anchor "x" (cleaner.anchors), so the pattern is tried.
+    hostile = "a" * 5000 + "!x\n\nShare\n\nThe end of the story, officials said.\n"
     folder = corpus_with(tmp_path, {"hostile.txt": hostile.encode()})
     options = ["--rules", str(tmp_path / "rules"), "--select", "t", *FAST, "--no-cache"]
     code = main(["fix", str(folder), *options])

@@ -104,13 +104,13 @@ def test_regex_timeout_skips_the_rule_and_keeps_the_document(rule_dir):
         WIDGET.replace("phrases: [Share, Latest news]", 'patterns: ["(a|aa)+$x"]'),
     )
     write_rule(rule_dir, "t.widgets", WIDGET)
-    text = "a" * 5000 + "!\nShare\nEnd of text here."
+    text = "a" * 5000 + "!x\nShare\nEnd of text here."  # "x": the pattern's anchor is there
     set_timeout(0.05)
     try:
         result = pipeline_of(rule_dir).clean(text)
     finally:
         set_timeout(2.0)
-    assert result.text == "a" * 5000 + "!\nEnd of text here."
+    assert result.text == "a" * 5000 + "!x\nEnd of text here."
     assert [(f.rule, str(f.level)) for f in result.findings] == [("t.hostile", "error")]
 
 
