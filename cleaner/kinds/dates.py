@@ -20,39 +20,15 @@ a whole date is rewritten in ISO 8601 in place instead.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cleaner.document import TextView
 from cleaner.kinds.common import default_message, remove_lines
-from cleaner.layout import (
-    WHERE_CHOICES,
-    allowed,
-    allowed_lines,
-    allowed_spans,
-    finditer_in,
-    stretches,
-)
+from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
 from cleaner.params import Params
 from cleaner.patterns import Match, Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
-
-_DIGIT_LINES: WeakKeyDictionary[TextView, dict[int, list[bool]]] = WeakKeyDictionary()
-
-
-def digit_lines(view: TextView, within: int) -> list[bool]:
-    """For each line, whether a digit is among its first `within` characters after its indent.
-
-    Worked out once per view and width, for every rule that asks.
-    """
-    known = _DIGIT_LINES.setdefault(view, {})
-    if within not in known:
-        early = re.compile(rf"[^\S\r\n]*[^\r\n\d]{{0,{within}}}\d")
-        known[within] = [early.match(chunk) is not None for chunk in view.chunks]
-    return known[within]
-
 
 MONTHS_IN_YEAR = 12
 HALF_DAY = 12
@@ -81,7 +57,6 @@ class ExtractDate:
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.unknown_labels = params.choice("unknown_labels", WHERE_CHOICES, self.where)
         self.inside_limit = params.integer("inside_limit", 0, minimum=0)
-        self.digit_within = params.integer("digit_within", 0, minimum=0)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -97,9 +72,8 @@ class ExtractDate:
             return
         outside: list[Edit] = []
         inside: list[Edit] = []
-        searched = self._searched(view, self.where)
         for pattern in self.patterns:
-            for match in finditer_in(pattern, view, searched):
+            for match in finditer_where(pattern, view, self.where):
                 parsed = self.parse(match)
                 index = view.line_index(match.start())
                 if parsed is None or not self._may_take(view, index, match):
@@ -114,28 +88,13 @@ class ExtractDate:
 
     def _dates_inside(self, view: TextView) -> int:
         """How many lines inside the body (not at its edges) read as a date."""
-        searched = self._searched(view, "body")
         lines = {
             view.line_index(match.start())
             for pattern in self.patterns
-            for match in finditer_in(pattern, view, searched)
+            for match in finditer_where(pattern, view, "body")
             if self.parse(match) is not None
         }
         return len(lines)
-
-    def _searched(self, view: TextView, where: str) -> list[tuple[int, int]]:
-        """The stretches searched: the zone, cut to lines with an early digit (`digit_within`).
-
-        A rule whose every match starts on a line with a digit among its first
-        characters (a date, after at most a label and a weekday) says how many with
-        `digit_within`; the other lines, most of a page's margins (menus, headings),
-        are then never searched by any of its patterns.
-        """
-        if not self.digit_within:
-            return allowed_spans(view, where)
-        digits = digit_lines(view, self.digit_within)
-        zone = allowed_lines(view, where)
-        return stretches(view, [ok and digit for ok, digit in zip(zone, digits, strict=True)])
 
     def _may_take(self, view: TextView, index: int, match: Match) -> bool:
         """Whether the line is in the rule's zone, and in the narrower one for an unknown label."""
