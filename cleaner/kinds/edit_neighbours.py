@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 
 def deletions(key: str) -> Iterator[str]:
@@ -22,22 +23,26 @@ def deletions(key: str) -> Iterator[str]:
         yield key[:position] + key[position + 1 :]
 
 
+@lru_cache(maxsize=65536)
+def _deletion_set(key: str) -> tuple[str, ...]:
+    """`deletions(key)`, remembered: a corpus spells the same names in document after document."""
+    return tuple(dict.fromkeys(deletions(key)))
+
+
 class NeighbourIndex:
     """Spellings filed under their key and its one-letter deletions."""
 
     def __init__(self, forms: Iterable[str], key: Callable[[str], str]) -> None:
         filed: defaultdict[str, set[str]] = defaultdict(set)
         for form in forms:
-            for variant in deletions(key(form)):
+            for variant in _deletion_set(key(form)):
                 filed[variant].add(form)
         self._filed = filed
 
     def near(self, key: str) -> set[str]:
         """Every spelling whose key is `key` or one edit from it (and a few more)."""
-        found: set[str] = set()
-        for variant in deletions(key):
-            found.update(self._filed.get(variant, ()))
-        return found
+        filed = self._filed
+        return set().union(*[filed[variant] for variant in _deletion_set(key) if variant in filed])
 
 
 def one_edit_apart(first: str, second: str) -> bool:
