@@ -12,6 +12,7 @@ occurrence of every word, overlapping ones included.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import ahocorasick
@@ -20,26 +21,36 @@ from cleaner.document import TextView
 from cleaner.rule import Rule, RuleSpec
 
 
+def automaton_of(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton that reports every occurrence of the words, or None.
+
+    None when no word is left: "" cannot be a keyword, so what an empty word means (it
+    is in every text) is the caller's to say.
+    """
+    automaton = ahocorasick.Automaton()
+    for word in set(words):
+        if word:
+            automaton.add_word(word, word)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
 class RequiredWords:
     """The `requires` words of a set of rules, and which of them a text holds."""
 
     def __init__(self, rules: Iterable[Rule]) -> None:
-        words = sorted({word for rule in rules for word in rule.spec.requires})
-        self._always = "" in words  # "" is in every text, but cannot be a keyword
-        self._automaton = ahocorasick.Automaton()
-        for word in words:
-            if word:
-                self._automaton.add_word(word, word)
-        self._searchable = len(self._automaton) > 0
-        if self._searchable:
-            self._automaton.make_automaton()
+        words = {word for rule in rules for word in rule.spec.requires}
+        self._always = "" in words  # in every text; rule files never name it
+        self._automaton = automaton_of(words)
         self._found: WeakKeyDictionary[TextView, frozenset[str]] = WeakKeyDictionary()
 
     def found_in(self, view: TextView) -> frozenset[str]:
         """The words that occur in the view's case-folded text (computed once per view)."""
         found = self._found.get(view)
         if found is None:
-            words = {w for _, w in self._automaton.iter(view.folded)} if self._searchable else set()
+            words = {w for _, w in self._automaton.iter(view.folded)} if self._automaton else set()
             if self._always:
                 words.add("")
             found = self._found[view] = frozenset(words)
@@ -56,5 +67,4 @@ class RequiredWords:
     def __setstate__(self, state: dict[str, object]) -> None:
         self._always = bool(state["always"])
         self._automaton = state["automaton"]
-        self._searchable = len(self._automaton) > 0
         self._found = WeakKeyDictionary()

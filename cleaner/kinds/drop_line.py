@@ -11,10 +11,8 @@ the line's text (or a pattern's named group `value`) is kept as metadata, and wi
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 from weakref import WeakKeyDictionary
 
-import ahocorasick
 import regex
 
 from cleaner.document import TextView
@@ -30,6 +28,7 @@ from cleaner.kinds.line_batch import line_matches
 from cleaner.layout import WHERE_CHOICES, allowed_lines, table_lines
 from cleaner.params import Params
 from cleaner.patterns import Match, pattern_anchors
+from cleaner.required_words import automaton_of
 from cleaner.rule import Edit, MetadataItems, RuleSpec, holds_one_of
 
 # Items of a sequence are apart, or glued where an extractor dropped the space between
@@ -59,7 +58,8 @@ class DropLine:
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
         self.requires = spec.requires
-        self.anchors = _anchor_automaton(pattern_anchors(self.pattern))
+        anchors = pattern_anchors(self.pattern)
+        self.anchors = None if anchors is None or "" in anchors else automaton_of(anchors)
         self._staying: set[str] = set()
         self._removable: dict[str, MetadataItems] = {}
 
@@ -102,7 +102,7 @@ class DropLine:
         }
         fresh = [index for chunk, index in lines.items() if chunk not in removable]
         if fresh:
-            judged = {chunks[index]: verdict for index, verdict in self._judge(view, fresh)}
+            judged = {chunks[index]: verdict for index, verdict in self._judge(view, fresh).items()}
             self._remember(judged)
             verdicts.update(judged)
         return verdicts
@@ -117,7 +117,7 @@ class DropLine:
                 self._removable[chunk] = verdict
         self._staying.update(chunk for chunk, verdict in judged.items() if verdict is None)
 
-    def _judge(self, view: TextView, indexes: list[int]) -> Iterator[Verdict]:
+    def _judge(self, view: TextView, indexes: list[int]) -> dict[int, MetadataItems | None]:
         """The verdicts of lines not judged before: metadata to keep, or None to stay.
 
         Lines that fail the cheap tests (see `_worth_searching`) stay without a search.
@@ -125,12 +125,10 @@ class DropLine:
         rule and text instead of one per line, since each search with a timeout pays
         for a clock reading.
         """
-        searched = self._worth_searching(view, indexes)
-        if len(searched) < len(indexes):
-            chosen = set(searched)
-            yield from ((index, None) for index in indexes if index not in chosen)
-        for index, match in line_matches(self.pattern, view, searched):
-            yield index, self._accepted(match)
+        verdicts: dict[int, MetadataItems | None] = dict.fromkeys(indexes)
+        for index, match in line_matches(self.pattern, view, self._worth_searching(view, indexes)):
+            verdicts[index] = self._accepted(match)
+        return verdicts
 
     def _worth_searching(self, view: TextView, indexes: list[int]) -> list[int]:
         """The lines that pass the cheap tests, each a filter over the whole list.
@@ -164,18 +162,6 @@ class DropLine:
         return {**self.__dict__, "_staying": set(), "_removable": {}}
 
 
-def _anchor_automaton(anchors: frozenset[str] | None) -> Any:
-    """An Aho-Corasick automaton that finds any of the anchors in one pass, or None."""
-    if anchors is None or "" in anchors:
-        return None
-    automaton = ahocorasick.Automaton()
-    for anchor in anchors:
-        automaton.add_word(anchor, anchor)
-    automaton.make_automaton()
-    return automaton
-
-
-Verdict = tuple[int, MetadataItems | None]
 VERDICT_CACHE = 8192
 _LETTER_WORDS: WeakKeyDictionary[TextView, _LineCounts] = WeakKeyDictionary()
 
