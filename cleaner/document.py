@@ -8,10 +8,15 @@ trailing "\\r", so rules see the same line content in LF and CRLF files.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from cleaner.layout import body_range
+
+if TYPE_CHECKING:
+    from cleaner.changelog import Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +39,14 @@ class TextView:
 
     `field` names the metadata field when the text is a field's value (a title, a
     date) rather than a document body, for the few kinds that act differently there.
+    `history` holds the changes earlier passes made to reach this text, for the kind
+    that judges a line by what was removed around it (cleaner.seams).
     """
 
-    def __init__(self, text: str, field: str | None = None) -> None:
+    def __init__(self, text: str, field: str | None = None, history: Sequence[Change] = ()) -> None:
         self.text = text
         self.field = field
+        self.history = history
 
     @cached_property
     def line_starts(self) -> list[int]:

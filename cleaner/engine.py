@@ -162,7 +162,7 @@ class Pipeline:
         original_view = TextView(run.text, field)
         fresh = False
         for _ in range(self.max_passes):
-            view = TextView(run.text, field) if run.changes else original_view
+            view = TextView(run.text, field, tuple(run.changes)) if run.changes else original_view
             proposed, findings = self._detect(view, run, editing)
             accepted = edit_ops.non_overlapping(self._exclusive_first(proposed), self.order)
             if not accepted and not fresh and run.valve.wants_fresh_look:

@@ -1,6 +1,8 @@
 """Check a rule against the examples in its own file.
 
-Each example runs through a pipeline holding only that rule, and must give the
+Each example runs through a pipeline holding only that rule (and, for a kind that
+acts on what other rules removed, the rules it names in `example_rules`, first),
+and must give the
 expected output (or stay unchanged), be stable under a second run, flag exactly the
 expected substrings, recover the expected metadata, and have a change log that
 replays to the output. `cleaner rules test` and the test suite both call this.
@@ -8,13 +10,14 @@ replays to the output. `cleaner rules test` and the test suite both call this.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from cleaner.changelog import replay, revert
 from cleaner.engine import Pipeline, Result
-from cleaner.errors import CleanerError
-from cleaner.rule import Example, Rule
+from cleaner.errors import CleanerError, RuleError
+from cleaner.rule import Example, Rule, RuleSpec
+from cleaner.ruleset import build
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,18 @@ class ExampleFailure:
         return f"{self.source}: {self.rule} examples[{self.index}]: {self.problem}"
 
 
-def check_example(rule: Rule, example: Example) -> str | None:
+def example_companions(rule: Rule, specs: Mapping[str, RuleSpec]) -> list[Rule]:
+    """The rules a rule's examples run with (its detector's `example_rules`), built."""
+    named: Sequence[str] = getattr(rule.detector, "example_rules", ())
+    unknown = [rule_id for rule_id in named if rule_id not in specs]
+    if unknown:
+        raise RuleError(f"example_rules: no rule {', '.join(unknown)}", path=rule.spec.source)
+    return [build(specs[rule_id]) for rule_id in named]
+
+
+def check_example(rule: Rule, example: Example, companions: Sequence[Rule] = ()) -> str | None:
     """The first problem with one example, or None when it holds."""
-    pipeline = Pipeline([rule])
+    pipeline = Pipeline([*companions, rule])
     try:
         result = pipeline.clean(example.input, field=example.field)
         again = pipeline.clean(result.text, field=example.field)
@@ -73,10 +85,10 @@ def _missing(expected: object, actual: dict[str, object]) -> bool:
     return any(actual.get(key) != value for key, value in expected.items())
 
 
-def failures(rule: Rule) -> Iterator[ExampleFailure]:
+def failures(rule: Rule, companions: Sequence[Rule] = ()) -> Iterator[ExampleFailure]:
     """Every example that does not hold; xfail examples must fail (strict)."""
     for index, example in enumerate(rule.spec.examples):
-        problem = check_example(rule, example)
+        problem = check_example(rule, example, companions)
         if example.xfail:
             if problem is None:
                 problem = f"marked xfail ({example.xfail}) but passes: remove the marker"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cleaner.ruleset import build, load_specs
-from cleaner.selftest import check_example
+from cleaner.selftest import check_example, example_companions
 
 SPECS = load_specs()
+BY_ID = {spec.id: spec for spec in SPECS}
 CASES = [
     pytest.param(spec, index, id=f"{spec.id}[{index}]")
     for spec in SPECS
@@ -19,7 +20,7 @@ CASES = [
 def test_rule_example(spec, index):
     rule = build(spec)
     example = spec.examples[index]
-    problem = check_example(rule, example)
+    problem = check_example(rule, example, example_companions(rule, BY_ID))
     if example.xfail:
         assert problem is not None, f"xfail example passes, remove the marker: {example.xfail}"
         pytest.xfail(example.xfail)

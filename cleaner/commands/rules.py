@@ -11,7 +11,7 @@ from cleaner.commands.common import add_rule_options
 from cleaner.errors import CleanerError
 from cleaner.rule import RuleSpec
 from cleaner.ruleset import Selection, build, load_rules, load_specs
-from cleaner.selftest import failures
+from cleaner.selftest import example_companions, failures
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +37,10 @@ def main(args: argparse.Namespace) -> int:
             spec = rule.spec
             print(f"{spec.id:40} {spec.kind:12} {spec.level!s:8} {spec.summary}")
         return 0
-    problems = [problem for rule in rules for problem in failures(rule)]
+    specs = {spec.id: spec for spec in load_specs(args.rules)}
+    problems = [
+        problem for rule in rules for problem in failures(rule, example_companions(rule, specs))
+    ]
     for problem in problems:
         print(problem)
     examples = sum(len(rule.spec.examples) for rule in rules)

@@ -21,6 +21,7 @@ from cleaner.kinds.lowercase_names import LowercaseNames
 from cleaner.kinds.mixed_script import MixedScript
 from cleaner.kinds.mojibake import Mojibake
 from cleaner.kinds.name_variants import NameVariants
+from cleaner.kinds.orphan_lines import OrphanLines
 from cleaner.kinds.person_shift import PersonShift
 from cleaner.kinds.quote_balance import QuoteBalance
 from cleaner.kinds.spans import Strip, Substitute
@@ -50,6 +51,7 @@ REGISTRY: dict[str, Kind] = {
     "quote_balance": QuoteBalance,
     "truncation": Truncation,
     "edge_lines": EdgeLines,
+    "orphan_lines": OrphanLines,
     "after_marker": AfterMarker,
     "html_document": HtmlDocument,
 }

@@ -1,0 +1,102 @@
+"""orphan_lines: the short lines a removed widget left behind in its paragraph.
+
+Rules name a widget by its words, and a widget's last button or label often has no
+telling words of its own: "Reject non-essential" under a cookie notice, "Allow"
+under a notification prompt, a news agency's name between a byline and its date,
+the fourth price of a market ticker. Once the rules have removed the rest of the
+widget, such a line stands where the widget stood (see cleaner.seams), and that is
+what this kind judges, the way jusText's context step judges a short block by its
+neighbours.
+
+A paragraph (a run of lines between blank lines) is an orphan when removals took at
+least `min_removed` lines of it, every line left is short (`max_words`, `max_chars`)
+and none is prose, and at most `max_lines` are left. Where a text marks its
+paragraphs with blank lines, the lines of one paragraph come from one element of the
+page; a text written one block per line, without blank lines, is one paragraph, and
+the kind leaves it alone. The first paragraph is never an orphan: above a removed
+byline it is the headline. Nor is a paragraph with a line matching a `spare`
+pattern (a date): it carries what the metadata rules keep. Only removals by rules
+of the packs in `after_packs` count, never this rule's own.
+
+The kind needs other rules to act first, so its examples run with the rules named
+in `example_rules` (see cleaner.selftest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.document import Line, TextView
+from cleaner.kinds.common import default_message, remove_lines
+from cleaner.layout import is_prose
+from cleaner.params import Params
+from cleaner.patterns import Pattern, fullmatch
+from cleaner.rule import Edit, RuleSpec
+from cleaner.seams import Seams, line_seams
+
+
+class OrphanLines:
+    """Detector for the orphan_lines kind."""
+
+    def __init__(self, spec: RuleSpec, params: Params) -> None:
+        self.max_words = params.integer("max_words", 8, minimum=1)
+        self.max_chars = params.integer("max_chars", 60, minimum=1)
+        self.max_lines = params.integer("max_lines", 4, minimum=1)
+        self.min_removed = params.integer("min_removed", 2, minimum=1)
+        self.after_packs = frozenset(params.texts("after_packs", ("boilerplate", "metadata")))
+        self.example_rules = params.texts("example_rules")
+        spare = params.texts("spare")
+        joined = "|".join(f"(?:{source})" for source in spare)
+        self.spare: Pattern | None = (
+            params.compile("spare", rf"\s*(?:{joined})\s*", ignore_case=True) if spare else None
+        )
+        self.message = params.text("message", default_message(spec))
+        self.rule = spec.id
+
+    def counts(self, rule: str) -> bool:
+        """Whether a removal by `rule` can leave orphans: another rule of the packs named."""
+        return rule != self.rule and rule.split(".", 1)[0] in self.after_packs
+
+    def detect(self, view: TextView) -> Iterator[Edit]:
+        """One edit per orphaned paragraph; nothing before any rule removed a line."""
+        if not view.history:
+            return
+        seams = line_seams(view, self.counts)
+        if not seams:
+            return
+        paragraphs = list(_paragraphs(view.content_lines))
+        for paragraph in paragraphs[1:]:  # the first holds the headline
+            if self._orphaned(paragraph, seams):
+                reason = f"{self.message} ({len(paragraph)} lines left by a removed widget)"
+                yield remove_lines(view, paragraph[0].index, paragraph[-1].index, self.rule, reason)
+
+    def _orphaned(self, paragraph: list[Line], seams: Seams) -> bool:
+        removed = sum(seams.above.get(line.index, 0) for line in paragraph) + sum(
+            seams.below.get(line.index, 0) for line in paragraph
+        )
+        return (
+            removed >= self.min_removed
+            and len(paragraph) <= self.max_lines
+            and all(self._short(line.text) for line in paragraph)
+        )
+
+    def _short(self, text: str) -> bool:
+        """A short line that is not prose and carries nothing the metadata rules keep."""
+        return (
+            len(text.split()) <= self.max_words
+            and len(text.strip()) <= self.max_chars
+            and not is_prose(text)
+            and (self.spare is None or fullmatch(self.spare, text) is None)
+        )
+
+
+def _paragraphs(content: list[Line]) -> Iterator[list[Line]]:
+    """Runs of consecutive non-blank lines."""
+    paragraph: list[Line] = []
+    for line in content:
+        if paragraph and line.index != paragraph[-1].index + 1:
+            yield paragraph
+            paragraph = []
+        paragraph.append(line)
+    if paragraph:
+        yield paragraph

@@ -1,0 +1,139 @@
+"""The orphan_lines kind and the seams it reads: what a removed widget leaves behind.
+
+A small drop_line rule plays the part of the rule packs (it removes "Widget" lines);
+the orphan rule must take the short lines left in the same paragraph, and nothing
+else: not a paragraph of its own next to a removal, not a text without blank lines,
+not the headline, not prose.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.changelog import replay, revert
+from cleaner.document import TextView
+from cleaner.engine import Pipeline
+from cleaner.rule import Level, RuleSpec
+from cleaner.ruleset import build
+from cleaner.seams import line_seams
+
+DROP = build(
+    RuleSpec(
+        "boilerplate.test-drop",
+        "drop_line",
+        Level.ERROR,
+        "Removes widget lines.",
+        {"phrases": ["Widget one", "Widget two", "Widget three"]},
+        (),
+        "<test>",
+    )
+)
+ORPHANS = build(
+    RuleSpec("boilerplate.test-orphans", "orphan_lines", Level.ERROR, "Orphans.", {}, (), "<test>")
+)
+PIPELINE = Pipeline([DROP, ORPHANS])
+HEADLINE = "Ferry service resumes after storm"
+PARA_1 = "The ferry between the two islands sailed again on Friday after three days of gales."
+PARA_2 = "Passengers queued from early morning at the harbour, and the first crossing was full."
+
+
+def _doc(*blocks: str) -> str:
+    return "\n\n".join((HEADLINE, PARA_1, *blocks, PARA_2)) + "\n"
+
+
+def _clean(text: str) -> str:
+    result = PIPELINE.clean(text)
+    assert replay(text, result.changes) == result.text
+    assert revert(result.text, result.changes) == text
+    assert not PIPELINE.clean(result.text).changes, "a second run must change nothing"
+    return result.text
+
+
+def test_short_lines_left_in_a_widgets_paragraph_go():
+    text = _doc("Widget one\nWidget two\nReject non-essential")
+    assert _clean(text) == _doc()
+
+
+def test_a_line_between_two_removed_lines_goes():
+    text = _doc("Widget one\nLocal Democracy Reporting Service\nWidget two")
+    assert _clean(text) == _doc()
+
+
+def test_one_removed_line_is_not_enough():
+    # a subheading that shares its paragraph with one removed label stays
+    assert _clean(_doc("Widget one\nWhat happens next")) == _doc("What happens next")
+
+
+def test_a_paragraph_of_its_own_next_to_a_removed_widget_stays():
+    text = _doc("Widget one\nWidget two", "What happens next")
+    assert _clean(text) == _doc("What happens next")
+
+
+def test_prose_and_long_lines_stay():
+    sentence = "The operator said the timetable would be back to normal by Monday."
+    assert _clean(_doc(f"Widget one\nWidget two\n{sentence}")) == _doc(sentence)
+    long_line = "Breaking news alerts, live scores and local weather on the go, every day"
+    assert _clean(_doc(f"Widget one\nWidget two\n{long_line}")) == _doc(long_line)
+
+
+def test_the_first_paragraph_is_never_an_orphan():
+    text = f"{HEADLINE}\nWidget one\nWidget two\n\n{PARA_1}\n"
+    assert _clean(text) == f"{HEADLINE}\n\n{PARA_1}\n"
+
+
+def test_a_text_without_blank_lines_is_left_to_the_other_rules():
+    text = f"{HEADLINE}\n{PARA_1}\nWidget one\nShort label\nWidget two\n{PARA_2}\n"
+    assert _clean(text) == f"{HEADLINE}\n{PARA_1}\nShort label\n{PARA_2}\n"
+
+
+def test_removals_by_other_packs_do_not_count():
+    other = build(
+        RuleSpec(
+            "encoding.test-drop",
+            "drop_line",
+            Level.ERROR,
+            "Removes widget lines.",
+            {"phrases": ["Widget one", "Widget two"]},
+            (),
+            "<test>",
+        )
+    )
+    pipeline = Pipeline([other, ORPHANS])
+    text = _doc("Widget one\nWidget two\nReject non-essential")
+    assert pipeline.clean(text).text == _doc("Reject non-essential")
+
+
+def test_seams_name_the_lines_that_lost_a_neighbour():
+    text = _doc("Widget one\nKept label\nWidget two", "Widget three\n\nAlone")
+    first = PIPELINE.clean(text)
+    dropped = [change for change in first.changes if change.rule == DROP.id]
+    # The orphan rule took "Kept label"; replay only the drop rule's changes to see the seams.
+    after_drop = replay(text, dropped)
+    view = TextView(after_drop, None, tuple(dropped))
+    seams = line_seams(view, lambda rule: rule == DROP.id)
+    kept = view.lines[view.text.splitlines().index("Kept label")]
+    alone = view.lines[view.text.splitlines().index("Alone")]
+    assert seams.above == {kept.index: 1}
+    assert seams.below == {kept.index: 1}
+    assert alone.index not in seams.above  # "Widget three" was a paragraph of its own
+
+
+WIDGET = st.sampled_from(["Widget one", "Widget two", "Widget three"])
+SHORT = st.sampled_from(["Accept all", "Allow", "Full TV guide", "A+", "Bet now", "What next"])
+LINE = st.one_of(WIDGET, SHORT, st.just(PARA_1), st.just(PARA_2))
+PARAGRAPH = st.lists(LINE, min_size=1, max_size=5).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=6), st.sampled_from(["\n", "\r\n"]))
+def test_any_layout_replays_reverts_and_settles(paragraphs, newline):
+    text = "\n\n".join([HEADLINE, *paragraphs]).replace("\n", newline) + newline
+    result = PIPELINE.clean(text)
+    assert replay(text, result.changes) == result.text
+    assert revert(result.text, result.changes) == text
+    assert not PIPELINE.clean(result.text).changes
+    for paragraph in paragraphs:  # prose never goes
+        for line in paragraph.split("\n"):
+            if line in (PARA_1, PARA_2):
+                assert line in result.text
