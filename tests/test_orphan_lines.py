@@ -137,3 +137,40 @@ def test_any_layout_replays_reverts_and_settles(paragraphs, newline):
         for line in paragraph.split("\n"):
             if line in (PARA_1, PARA_2):
                 assert line in result.text
+
+
+def test_after_rules_narrow_the_removals_that_count():
+    only_two = build(
+        RuleSpec(
+            "boilerplate.test-captions",
+            "orphan_lines",
+            Level.ERROR,
+            "Captions.",
+            {
+                "after_rules": [DROP.id],
+                "min_removed": 1,
+                "max_lines": 1,
+                "max_words": 25,
+                "max_chars": 200,
+            },
+            (),
+            "<test>",
+        )
+    )
+    other = build(
+        RuleSpec(
+            "boilerplate.test-other",
+            "drop_line",
+            Level.ERROR,
+            "Removes other lines.",
+            {"phrases": ["Other widget"]},
+            (),
+            "<test>",
+        )
+    )
+    pipeline = Pipeline([DROP, other, only_two])
+    caption = "An artist's impression of the proposed pier at the eastern end of the harbour"
+    assert pipeline.clean(_doc(f"{caption}\nWidget one")).text == _doc()
+    assert pipeline.clean(_doc(f"{caption}\nOther widget")).text == _doc(caption)
+    two_lines = f"{caption}\nSecond caption line\nWidget one"
+    assert pipeline.clean(_doc(two_lines)).text == _doc(f"{caption}\nSecond caption line")

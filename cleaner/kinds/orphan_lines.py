@@ -16,7 +16,8 @@ page; a text written one block per line, without blank lines, is one paragraph, 
 the kind leaves it alone. The first paragraph is never an orphan: above a removed
 byline it is the headline. Nor is a paragraph with a line matching a `spare`
 pattern (a date): it carries what the metadata rules keep. Only removals by rules
-of the packs in `after_packs` count, never this rule's own.
+of the packs in `after_packs` count (or, when given, by the rules in `after_rules`:
+a caption is what a removed credit leaves), never this rule's own.
 
 The kind needs other rules to act first, so its examples run with the rules named
 in `example_rules` (see cleaner.selftest).
@@ -44,6 +45,7 @@ class OrphanLines:
         self.max_lines = params.integer("max_lines", 4, minimum=1)
         self.min_removed = params.integer("min_removed", 2, minimum=1)
         self.after_packs = frozenset(params.texts("after_packs", ("boilerplate", "metadata")))
+        self.after_rules = frozenset(params.texts("after_rules"))
         self.example_rules = params.texts("example_rules")
         spare = params.texts("spare")
         joined = "|".join(f"(?:{source})" for source in spare)
@@ -54,8 +56,12 @@ class OrphanLines:
         self.rule = spec.id
 
     def counts(self, rule: str) -> bool:
-        """Whether a removal by `rule` can leave orphans: another rule of the packs named."""
-        return rule != self.rule and rule.split(".", 1)[0] in self.after_packs
+        """Whether a removal by `rule` can leave orphans: a rule named, or of the packs named."""
+        if rule == self.rule:
+            return False
+        if self.after_rules:
+            return rule in self.after_rules
+        return rule.split(".", 1)[0] in self.after_packs
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per orphaned paragraph; nothing before any rule removed a line."""
