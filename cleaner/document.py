@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from cleaner.layout import body_range
 
 if TYPE_CHECKING:
-    from cleaner.changelog import Change
+    from cleaner.seams import Removal
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +39,16 @@ class TextView:
 
     `field` names the metadata field when the text is a field's value (a title, a
     date) rather than a document body, for the few kinds that act differently there.
-    `history` holds the changes earlier passes made to reach this text, for the kind
-    that judges a line by what was removed around it (cleaner.seams).
+    `removals` holds the whole lines earlier passes removed, placed in this text, for
+    the kind that judges a line by what was removed around it (cleaner.seams).
     """
 
-    def __init__(self, text: str, field: str | None = None, history: Sequence[Change] = ()) -> None:
+    def __init__(
+        self, text: str, field: str | None = None, removals: Sequence[Removal] = ()
+    ) -> None:
         self.text = text
         self.field = field
-        self.history = history
+        self.removals = removals
 
     @cached_property
     def line_starts(self) -> list[int]:

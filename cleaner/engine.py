@@ -22,6 +22,7 @@ from cleaner.document import TextView
 from cleaner.errors import OscillationError
 from cleaner.required_words import RequiredWords
 from cleaner.rule import BODY, CorpusDetector, Edit, Finding, Level, Outcome, Rule
+from cleaner.seams import Removal, carry
 from cleaner.valve import VALVE_RATIO, RollBack, Valve, nonspace
 
 CorpusStats = dict[str, Counter[str]]
@@ -67,6 +68,7 @@ class _Run:
     timed_out: set[str] = field(default_factory=set)
     seen: dict[int, int] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
     corpus: CorpusStats | None = None
 
 
@@ -162,7 +164,7 @@ class Pipeline:
         original_view = TextView(run.text, field)
         fresh = False
         for _ in range(self.max_passes):
-            view = TextView(run.text, field, tuple(run.changes)) if run.changes else original_view
+            view = TextView(run.text, field, tuple(run.removals)) if run.changes else original_view
             proposed, findings = self._detect(view, run, editing)
             accepted = edit_ops.non_overlapping(self._exclusive_first(proposed), self.order)
             if not accepted and not fresh and run.valve.wants_fresh_look:
@@ -236,6 +238,7 @@ class Pipeline:
             rules = sorted({change.rule for change in cycle})
             raise OscillationError(f"rules undo each other's edits: {', '.join(rules)}")
         run.seen[fingerprint] = len(run.changes)
+        run.removals = carry(run.removals, accepted, starts, view.text)
         run.text = new_text
 
     def _result(self, run: _Run, findings: list[Finding], view: TextView) -> Result:

@@ -5,9 +5,11 @@ box's text goes, and its "Reject non-essential" button stays; a byline stack los
 its "By" line and its date, and the organisation between them stays. Such a line
 cannot be told from a subheading by its words, but by what stood around it: the
 context step of jusText (Pomikálek, 2011) judges a short block by its neighbours for
-the same reason. The engine hands each pass the changes of the passes before it
-(`TextView.history`); this module maps every line removal forward to the current
-text and says which lines lost a neighbour of their own paragraph, above or below.
+the same reason. The engine carries every removal of whole lines from pass to pass
+(`carry`: one binary search per removal and pass, where mapping each change of the
+log through all later ones would be quadratic in a page with thousands of removed
+lines) and hands them to the next pass (`TextView.removals`); `line_seams` says which
+lines of the current text lost a neighbour of their own paragraph, above or below.
 
 A removal counts only when it took whole lines that stood in the same paragraph as
 the line: one that took a blank line between them removed a separate paragraph.
@@ -15,12 +17,14 @@ the line: one that took a blank line between them removed a separate paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from cleaner.changelog import Change, to_final
 from cleaner.document import Line, TextView
+from cleaner.rule import Edit
 
 # A removed run of lines that ended in a blank line, or started with one, was a
 # paragraph of its own, not part of the line's paragraph.
@@ -43,21 +47,72 @@ class Seams:
         return bool(self.above or self.below)
 
 
+class Removal(NamedTuple):
+    """Whole lines an earlier pass removed: where they stood in the current text, by whom."""
+
+    point: int
+    rule: str
+    text: str
+
+
+def carry(
+    removals: Sequence[Removal], edits: Sequence[Edit], starts: Sequence[int], text: str
+) -> list[Removal]:
+    """The removals after one pass of `edits` over `text`, the pass's own among them.
+
+    `edits` are the pass's sorted, non-overlapping edits and `starts` where each
+    begins afterwards (cleaner.edits.apply). A point at or after an edit's end moves
+    with it, a point inside one goes to its start: the change log's `to_final`.
+    """
+    ends = [edit.end for edit in edits]
+    carried = [
+        removal._replace(point=_moved(removal.point, edits, ends, starts)) for removal in removals
+    ]
+    for index, (edit, start) in enumerate(zip(edits, starts, strict=True)):
+        removed = text[edit.start : edit.end]
+        if not edit.replacement and "\n" in removed and removed.strip():
+            carried.append(
+                Removal(_after_insertions(start, index, edits, starts), edit.rule, removed)
+            )
+    return carried
+
+
+def _after_insertions(point: int, index: int, edits: Sequence[Edit], starts: Sequence[int]) -> int:
+    """A removal's point moved by the later edits of its pass that start right there.
+
+    In the change log's order each later edit is applied after this one, at its own
+    start (`starts`); only those starting at the point can move it, text that one
+    of them inserts there comes before it (cleaner.changelog.to_final).
+    """
+    for later in range(index + 1, len(edits)):
+        start = starts[later]
+        if start > point:
+            break
+        edit = edits[later]
+        width = edit.end - edit.start
+        if point >= start + width:
+            point += len(edit.replacement) - width
+    return point
+
+
+def _moved(point: int, edits: Sequence[Edit], ends: list[int], starts: Sequence[int]) -> int:
+    before = bisect.bisect_right(ends, point) - 1  # the last edit that ends at or before it
+    following = before + 1
+    if following < len(edits) and edits[following].start < point:  # inside that edit
+        return starts[following]
+    if before < 0:
+        return point
+    edit = edits[before]
+    return point - edit.end + starts[before] + len(edit.replacement)
+
+
 def line_seams(view: TextView, counts: Callable[[str], bool]) -> Seams:
     """The seams left by earlier removals of whole lines by the rules `counts` accepts."""
     seams = Seams()
-    history = view.history
-    for position, change in enumerate(history):
-        if not _removes_lines(change) or not counts(change.rule):
-            continue
-        point = to_final(change.start, history[position + 1 :])
-        _mark(view, seams, point, change.before)
+    for removal in view.removals:
+        if counts(removal.rule):
+            _mark(view, seams, removal.point, removal.text)
     return seams
-
-
-def _removes_lines(change: Change) -> bool:
-    """A deletion of at least one non-blank line, terminator and all."""
-    return not change.after and "\n" in change.before and bool(change.before.strip())
 
 
 def _mark(view: TextView, seams: Seams, point: int, removed: str) -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.changelog import replay, revert
+from cleaner import edits as edit_ops
+from cleaner.changelog import Change, replay, revert, to_final
 from cleaner.document import TextView
 from cleaner.engine import Pipeline
-from cleaner.rule import Level, RuleSpec
+from cleaner.kinds.common import remove_lines
+from cleaner.rule import Edit, Level, RuleSpec
 from cleaner.ruleset import build
-from cleaner.seams import line_seams
+from cleaner.seams import Removal, carry, line_seams
 
 DROP = build(
     RuleSpec(
@@ -104,19 +106,64 @@ def test_removals_by_other_packs_do_not_count():
     assert pipeline.clean(text).text == _doc("Reject non-essential")
 
 
+def _one_pass(text: str, doomed: set[str], removals: list[Removal], log: list[Change]):
+    """Remove the lines in `doomed` as the engine would, carrying the removals along."""
+    view = TextView(text)
+    proposed = [
+        remove_lines(view, line.index, line.index, DROP.id, "test")
+        for line in view.lines
+        if line.text in doomed
+    ]
+    # and a rewrite inside a line, which moves what follows: "c" -> "c!"
+    proposed += [
+        Edit(line.end, line.end, "!", "test.rewrite", "test")
+        for line in view.lines
+        if line.text == "c"
+    ]
+    edits = edit_ops.non_overlapping(proposed, {DROP.id: 0})
+    new_text, starts = edit_ops.apply(text, edits)
+    for edit, start in zip(edits, starts, strict=True):
+        before = text[edit.start : edit.end]
+        log.append(
+            Change(edit.rule, start, start + len(before), before, edit.replacement, "test", 1, 1)
+        )
+    return new_text, carry(removals, edits, starts, text)
+
+
 def test_seams_name_the_lines_that_lost_a_neighbour():
     text = _doc("Widget one\nKept label\nWidget two", "Widget three\n\nAlone")
-    first = PIPELINE.clean(text)
-    dropped = [change for change in first.changes if change.rule == DROP.id]
-    # The orphan rule took "Kept label"; replay only the drop rule's changes to see the seams.
-    after_drop = replay(text, dropped)
-    view = TextView(after_drop, None, tuple(dropped))
+    after, removals = _one_pass(text, {"Widget one", "Widget two", "Widget three"}, [], [])
+    view = TextView(after, None, removals)
     seams = line_seams(view, lambda rule: rule == DROP.id)
     kept = view.lines[view.text.splitlines().index("Kept label")]
     alone = view.lines[view.text.splitlines().index("Alone")]
     assert seams.above == {kept.index: 1}
     assert seams.below == {kept.index: 1}
     assert alone.index not in seams.above  # "Widget three" was a paragraph of its own
+
+
+WORDS = st.sampled_from(["a", "b", "c", "Widget one", "Widget two", "Widget three", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=30), st.lists(st.sets(WORDS), min_size=1, max_size=4))
+def test_carried_removals_land_where_the_change_log_puts_them(lines, passes):
+    # The engine's carried points against the plain computation: each removal's change
+    # mapped through every later change of the log (changelog.to_final).
+    text = "\n".join(lines) + "\n"
+    removals: list[Removal] = []
+    log: list[Change] = []
+    for doomed in passes:
+        text, removals = _one_pass(text, doomed - {""}, removals, log)
+    deletions = [
+        (index, change)
+        for index, change in enumerate(log)
+        if not change.after and "\n" in change.before and change.before.strip()
+    ]
+    assert [removal.point for removal in removals] == [
+        to_final(change.start, log[index + 1 :]) for index, change in deletions
+    ]
+    assert [removal.text for removal in removals] == [change.before for _, change in deletions]
 
 
 WIDGET = st.sampled_from(["Widget one", "Widget two", "Widget three"])

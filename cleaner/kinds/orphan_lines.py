@@ -65,7 +65,7 @@ class OrphanLines:
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per orphaned paragraph; nothing before any rule removed a line."""
-        if not view.history:
+        if not view.removals:
             return
         seams = line_seams(view, self.counts)
         if not seams:
