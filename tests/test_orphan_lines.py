@@ -67,6 +67,11 @@ def test_one_removed_line_is_not_enough():
     assert _clean(_doc("Widget one\nWhat happens next")) == _doc("What happens next")
 
 
+def test_one_line_removed_from_inside_a_paragraph_counts_once():
+    text = _doc("What happens next\nWidget one\nWho pays")
+    assert _clean(text) == _doc("What happens next\nWho pays")
+
+
 def test_a_paragraph_of_its_own_next_to_a_removed_widget_stays():
     text = _doc("Widget one\nWidget two", "What happens next")
     assert _clean(text) == _doc("What happens next")

@@ -77,9 +77,10 @@ class OrphanLines:
                 yield remove_lines(view, paragraph[0].index, paragraph[-1].index, self.rule, reason)
 
     def _orphaned(self, paragraph: list[Line], seams: Seams) -> bool:
-        removed = sum(seams.above.get(line.index, 0) for line in paragraph) + sum(
-            seams.below.get(line.index, 0) for line in paragraph
-        )
+        # Lines removed from inside the paragraph count once, above the line under them
+        # (the line over them lost them too); those at its end count below its last line.
+        removed = sum(seams.above.get(line.index, 0) for line in paragraph)
+        removed += seams.below.get(paragraph[-1].index, 0)
         return (
             removed >= self.min_removed
             and len(paragraph) <= self.max_lines
