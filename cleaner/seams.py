@@ -130,12 +130,20 @@ def _mark(view: TextView, seams: Seams, point: int, removed: str) -> None:
             _add(seams.above, lines[index], taken)
         if index > 0 and not removed.startswith(("\n", "\r\n")):
             _add(seams.below, lines[index - 1], taken)
-    elif (
-        point == lines[index].end
-        and removed.startswith(("\n", "\r\n"))
-        and not _BLANK_HEAD.match(removed)
-    ):
+    elif point == lines[index].end and not _apart_below(removed):
         _add(seams.below, lines[index], taken)
+
+
+def _apart_below(removed: str) -> bool:
+    """Whether lines removed right below a line were a paragraph of their own.
+
+    Lines taken from a paragraph's end start with the terminator of the line over them;
+    lines taken from inside it, whose own point a later removal of everything under
+    them moved up to that line's end, end with their terminator instead.
+    """
+    if removed.startswith(("\n", "\r\n")):
+        return _BLANK_HEAD.match(removed) is not None
+    return _BLANK_TAIL.search(removed) is not None
 
 
 def _add(side: dict[int, int], line: Line, taken: int) -> None:

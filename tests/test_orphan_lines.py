@@ -147,6 +147,18 @@ def test_seams_name_the_lines_that_lost_a_neighbour():
     assert alone.index not in seams.above  # "Widget three" was a paragraph of its own
 
 
+def test_lines_removed_over_two_passes_at_a_paragraphs_end_both_count():
+    # The first pass takes a line from inside the paragraph, the second the line under
+    # it, which carries the first removal's point up to the end of the line over both.
+    text = _doc("Accept all\nAllow\nWidget one\nWidget two")
+    after, removals = _one_pass(text, {"Widget one"}, [], [])
+    after, removals = _one_pass(after, {"Widget two"}, removals, [])
+    view = TextView(after, None, removals)
+    seams = line_seams(view, lambda rule: rule == DROP.id)
+    allow = view.text.splitlines().index("Allow")
+    assert seams.below == {allow: 2}
+
+
 WORDS = st.sampled_from(["a", "b", "c", "Widget one", "Widget two", "Widget three", ""])
 
 
