@@ -238,3 +238,25 @@ def test_after_rules_narrow_the_removals_that_count():
     assert pipeline.clean(_doc(f"{caption}\nOther widget")).text == _doc(caption)
     two_lines = f"{caption}\nSecond caption line\nWidget one"
     assert pipeline.clean(_doc(two_lines)).text == _doc(f"{caption}\nSecond caption line")
+
+
+def test_label_above_counts_only_a_label_removed_over_the_paragraph():
+    entries = build(
+        RuleSpec(
+            "boilerplate.test-entries",
+            "orphan_lines",
+            Level.ERROR,
+            "Entries.",
+            {"after_rules": [DROP.id], "min_removed": 1, "label_above": True},
+            (),
+            "<test>",
+        )
+    )
+    pipeline = Pipeline([DROP, entries])
+    assert pipeline.clean(_doc("Widget one\nFerry fares rise\nTram vote delayed")).text == _doc()
+    # a line removed under the entries, or between them, is not the box's label
+    under = "Ferry fares rise\nTram vote delayed"
+    assert pipeline.clean(_doc(f"{under}\nWidget one")).text == _doc(under)
+    assert pipeline.clean(_doc("Ferry fares rise\nWidget one\nTram vote delayed")).text == _doc(
+        under
+    )
