@@ -2,10 +2,10 @@
 
 Each example runs through a pipeline holding only that rule (and, for a kind that
 acts on what other rules removed, the rules it names in `example_rules`, first),
-and must give the
-expected output (or stay unchanged), be stable under a second run, flag exactly the
-expected substrings, recover the expected metadata, and have a change log that
-replays to the output. `cleaner rules test` and the test suite both call this.
+and must give the expected output (or stay unchanged), be stable under a second
+run, flag exactly the expected substrings, recover the expected metadata, and have
+a change log that replays to the output. `cleaner rules test` and the test suite
+both call this.
 """
 
 from __future__ import annotations

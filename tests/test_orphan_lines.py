@@ -8,6 +8,7 @@ not the headline, not prose.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,10 +16,12 @@ from cleaner import edits as edit_ops
 from cleaner.changelog import Change, replay, revert, to_final
 from cleaner.document import TextView
 from cleaner.engine import Pipeline
+from cleaner.errors import RuleError
 from cleaner.kinds.common import remove_lines
 from cleaner.rule import Edit, Level, RuleSpec
 from cleaner.ruleset import build
 from cleaner.seams import Removal, carry, line_seams
+from cleaner.selftest import example_companions
 
 DROP = build(
     RuleSpec(
@@ -260,3 +263,17 @@ def test_label_above_counts_only_a_label_removed_over_the_paragraph():
     assert pipeline.clean(_doc("Ferry fares rise\nWidget one\nTram vote delayed")).text == _doc(
         under
     )
+
+
+def test_examples_naming_an_unknown_rule_are_a_rule_error():
+    spec = RuleSpec(
+        "custom.orphans",
+        "orphan_lines",
+        Level.ERROR,
+        "Orphans.",
+        {"example_rules": ["custom.nope"]},
+        (),
+        "custom/orphans.yaml",
+    )
+    with pytest.raises(RuleError, match="example_rules: no rule custom.nope"):
+        example_companions(build(spec), {})
