@@ -243,14 +243,14 @@ def test_after_rules_narrow_the_removals_that_count():
     assert pipeline.clean(_doc(two_lines)).text == _doc(f"{caption}\nSecond caption line")
 
 
-def test_label_above_counts_only_a_label_removed_over_the_paragraph():
+def test_box_edge_above_counts_only_a_label_removed_over_the_paragraph():
     entries = build(
         RuleSpec(
             "boilerplate.test-entries",
             "orphan_lines",
             Level.ERROR,
             "Entries.",
-            {"after_rules": [DROP.id], "min_removed": 1, "label_above": True},
+            {"after_rules": [DROP.id], "min_removed": 1, "box_edge": "above"},
             (),
             "<test>",
         )
@@ -277,3 +277,21 @@ def test_examples_naming_an_unknown_rule_are_a_rule_error():
     )
     with pytest.raises(RuleError, match="example_rules: no rule custom.nope"):
         example_companions(build(spec), {})
+
+
+def test_box_edge_below_counts_only_a_closing_link_removed_under_the_paragraph():
+    entries = build(
+        RuleSpec(
+            "boilerplate.test-entries",
+            "orphan_lines",
+            Level.ERROR,
+            "Entries.",
+            {"after_rules": [DROP.id], "min_removed": 1, "box_edge": "below"},
+            (),
+            "<test>",
+        )
+    )
+    pipeline = Pipeline([DROP, entries])
+    assert pipeline.clean(_doc("Ferry fares rise\nTram vote delayed\nWidget one")).text == _doc()
+    label_over = "Ferry fares rise\nTram vote delayed"
+    assert pipeline.clean(_doc(f"Widget one\n{label_over}")).text == _doc(label_over)

@@ -18,8 +18,9 @@ byline it is the headline. Nor is a paragraph with a line matching a `spare`
 pattern (a date): it carries what the metadata rules keep. Only removals by rules
 of the packs in `after_packs` count (or, when given, by the rules in `after_rules`:
 a caption is what a removed credit leaves), never this rule's own. With
-`label_above`, only lines removed right above the paragraph's first line count: the
-label of a box, whose entries are what is left.
+`box_edge`, only lines removed right above the paragraph's first line (`above`: a
+box's label), right below its last line (`below`: the link that closes a box), or
+either, count: the box's entries are what is left.
 
 The kind needs other rules to act first, so its examples run with the rules named
 in `example_rules` (see cleaner.selftest).
@@ -37,6 +38,8 @@ from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
 from cleaner.seams import Seams, line_seams
 
+BOX_EDGES = ("", "above", "below", "either")
+
 
 class OrphanLines:
     """Detector for the orphan_lines kind."""
@@ -48,7 +51,7 @@ class OrphanLines:
         self.min_removed = params.integer("min_removed", 2, minimum=1)
         self.after_packs = frozenset(params.texts("after_packs", ("boilerplate", "metadata")))
         self.after_rules = frozenset(params.texts("after_rules"))
-        self.label_above = params.boolean("label_above", False)
+        self.box_edge = params.choice("box_edge", BOX_EDGES, "")
         self.example_rules = params.texts("example_rules")
         spare = params.texts("spare")
         joined = "|".join(f"(?:{source})" for source in spare)
@@ -82,8 +85,10 @@ class OrphanLines:
     def _orphaned(self, paragraph: list[Line], seams: Seams) -> bool:
         # Lines removed from inside the paragraph count once, above the line under them
         # (the line over them lost them too); those at its end count below its last line.
-        if self.label_above:  # only the box's label, the paragraph's removed first line
-            removed = seams.above.get(paragraph[0].index, 0)
+        if self.box_edge:  # only the box's label over it or its closing link under it
+            above = seams.above.get(paragraph[0].index, 0)
+            below = seams.below.get(paragraph[-1].index, 0)
+            removed = {"above": above, "below": below, "either": above + below}[self.box_edge]
         else:
             removed = sum(seams.above.get(line.index, 0) for line in paragraph)
             removed += seams.below.get(paragraph[-1].index, 0)
