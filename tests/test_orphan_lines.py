@@ -243,19 +243,15 @@ def test_after_rules_narrow_the_removals_that_count():
     assert pipeline.clean(_doc(two_lines)).text == _doc(f"{caption}\nSecond caption line")
 
 
+def _box_pipeline(edge: str) -> Pipeline:
+    """The drop rule, then an orphan rule for box entries at `edge` of their paragraph."""
+    params = {"after_rules": [DROP.id], "min_removed": 1, "box_edge": edge}
+    spec = RuleSpec("boilerplate.test-entries", "orphan_lines", Level.ERROR, "E.", params, (), "-")
+    return Pipeline([DROP, build(spec)])
+
+
 def test_box_edge_above_counts_only_a_label_removed_over_the_paragraph():
-    entries = build(
-        RuleSpec(
-            "boilerplate.test-entries",
-            "orphan_lines",
-            Level.ERROR,
-            "Entries.",
-            {"after_rules": [DROP.id], "min_removed": 1, "box_edge": "above"},
-            (),
-            "<test>",
-        )
-    )
-    pipeline = Pipeline([DROP, entries])
+    pipeline = _box_pipeline("above")
     assert pipeline.clean(_doc("Widget one\nFerry fares rise\nTram vote delayed")).text == _doc()
     # a line removed under the entries, or between them, is not the box's label
     under = "Ferry fares rise\nTram vote delayed"
@@ -263,6 +259,13 @@ def test_box_edge_above_counts_only_a_label_removed_over_the_paragraph():
     assert pipeline.clean(_doc("Ferry fares rise\nWidget one\nTram vote delayed")).text == _doc(
         under
     )
+
+
+def test_box_edge_below_counts_only_a_closing_link_removed_under_the_paragraph():
+    pipeline = _box_pipeline("below")
+    assert pipeline.clean(_doc("Ferry fares rise\nTram vote delayed\nWidget one")).text == _doc()
+    label_over = "Ferry fares rise\nTram vote delayed"
+    assert pipeline.clean(_doc(f"Widget one\n{label_over}")).text == _doc(label_over)
 
 
 def test_examples_naming_an_unknown_rule_are_a_rule_error():
@@ -277,21 +280,3 @@ def test_examples_naming_an_unknown_rule_are_a_rule_error():
     )
     with pytest.raises(RuleError, match="example_rules: no rule custom.nope"):
         example_companions(build(spec), {})
-
-
-def test_box_edge_below_counts_only_a_closing_link_removed_under_the_paragraph():
-    entries = build(
-        RuleSpec(
-            "boilerplate.test-entries",
-            "orphan_lines",
-            Level.ERROR,
-            "Entries.",
-            {"after_rules": [DROP.id], "min_removed": 1, "box_edge": "below"},
-            (),
-            "<test>",
-        )
-    )
-    pipeline = Pipeline([DROP, entries])
-    assert pipeline.clean(_doc("Ferry fares rise\nTram vote delayed\nWidget one")).text == _doc()
-    label_over = "Ferry fares rise\nTram vote delayed"
-    assert pipeline.clean(_doc(f"Widget one\n{label_over}")).text == _doc(label_over)
