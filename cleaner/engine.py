@@ -90,6 +90,9 @@ class Pipeline:
         self.max_passes = max_passes
         self.valve = valve
         self.required = RequiredWords(self.all_rules)
+        self.tracks_removals = any(
+            getattr(r.detector, "reads_removals", False) for r in self.all_rules
+        )
 
     def _exclusive_first(self, proposed: list[Edit]) -> list[Edit]:
         """The edits of exclusive rules alone when there are any.
@@ -238,7 +241,8 @@ class Pipeline:
             rules = sorted({change.rule for change in cycle})
             raise OscillationError(f"rules undo each other's edits: {', '.join(rules)}")
         run.seen[fingerprint] = len(run.changes)
-        run.removals = carry(run.removals, accepted, starts, view.text)
+        if self.tracks_removals:  # only a kind that judges what was removed reads them
+            run.removals = carry(run.removals, accepted, starts, view.text)
         run.text = new_text
 
     def _result(self, run: _Run, findings: list[Finding], view: TextView) -> Result:

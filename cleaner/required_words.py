@@ -1,12 +1,13 @@
 """Which of the rules' `requires` words a text holds, found for all rules at once.
 
-A rule that names `requires` words is skipped on a text that holds none of them
-(see RuleSpec.may_apply). Asked rule by rule, that is one substring scan of the whole
-text per word: about 560 words over 49 rules, 0.8-0.9 ms a text, paid again in every
-pass. One Aho-Corasick automaton over every rule's words finds all of them in one
-scan (0.06-0.1 ms), and each rule's test becomes a set intersection. The answer is
-the same as the substring test by construction: the automaton reports every
-occurrence of every word, overlapping ones included.
+A rule that names `requires` words is skipped on a text whose case-folded form holds
+none of them; a rule that requires nothing always runs. Asked rule by rule, that is
+one substring scan of the whole text per word: about 560 words over 49 rules,
+0.8-0.9 ms a text, paid again in every pass. One Aho-Corasick automaton over every
+rule's words finds all of them in one scan (0.06-0.1 ms), and each rule's test
+becomes a set intersection. The answer is the same as the substring test by
+construction: the automaton reports every occurrence of every word, overlapping ones
+included.
 """
 
 from __future__ import annotations
@@ -57,7 +58,10 @@ class RequiredWords:
         return found
 
     def may_apply(self, spec: RuleSpec, view: TextView) -> bool:
-        """RuleSpec.may_apply(view), for a rule whose words are among this index's."""
+        """Whether the view holds one of the rule's `requires` words (or it names none).
+
+        For a rule whose words are among this index's.
+        """
         return not spec.requires or not self.found_in(view).isdisjoint(spec.requires)
 
     def __getstate__(self) -> dict[str, object]:

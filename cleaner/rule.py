@@ -108,17 +108,9 @@ class RuleSpec:
     source: str
     enabled: bool = True
     applies_to: tuple[str, ...] = (BODY,)
+    # Strings one of which every match holds ("informs", "reports"): the engine skips
+    # the rule on a text whose case-folded form holds none (cleaner.required_words).
     requires: tuple[str, ...] = ()
-
-    def may_apply(self, view: TextView) -> bool:
-        """Whether one of the strings the rule `requires` is in the case-folded text.
-
-        A rule whose every match holds one of a few words ("informs", "reports")
-        names them, and the engine skips it on texts without them: one substring
-        test instead of a regex scan. A rule that requires nothing always runs (and
-        the text is not case-folded for it).
-        """
-        return not self.requires or holds_one_of(view.folded, self.requires)
 
     def applies_to_field(self, name: str) -> bool:
         """Whether the rule also repairs this metadata field's value (see cleaner.fields)."""

@@ -280,3 +280,8 @@ def test_examples_naming_an_unknown_rule_are_a_rule_error():
     )
     with pytest.raises(RuleError, match="example_rules: no rule custom.nope"):
         example_companions(build(spec), {})
+
+
+def test_removals_are_carried_only_for_a_rule_that_reads_them():
+    assert PIPELINE.tracks_removals
+    assert not Pipeline([DROP]).tracks_removals

@@ -48,6 +48,21 @@ def phrase_alternatives(params: Params, phrase_key: str, *, ignore_case: bool) -
     return "(?:" + "|".join(alternatives) + ")"
 
 
+def whole_line_patterns(params: Params, key: str) -> Pattern | None:
+    """The patterns listed under `key` as one case-blind pattern a whole line must match.
+
+    Each is compiled on its own first, so a bad one is reported under its own index;
+    None when the list is empty.
+    """
+    sources = params.texts(key)
+    if not sources:
+        return None
+    for index, source in enumerate(sources):
+        params.compile(f"{key}[{index}]", source, ignore_case=True)
+    joined = "|".join(f"(?:{source})" for source in sources)
+    return params.compile(key, rf"\s*(?:{joined})\s*", ignore_case=True)
+
+
 def default_message(spec: RuleSpec) -> str:
     """The message an edit or finding carries when the rule sets none: its summary."""
     return spec.summary.rstrip(".") or spec.id

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
-from cleaner.kinds.common import default_message, remove_lines
+from cleaner.kinds.common import default_message, remove_lines, whole_line_patterns
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
@@ -39,13 +39,7 @@ class EdgeLines:
         self.min_run = params.integer("min_run", 3, minimum=1)
         self.digits = params.boolean("digits", False)
         self.spare_adjacent = params.boolean("spare_adjacent", True)
-        spare = params.texts("spare")
-        for index, source in enumerate(spare):
-            params.compile(f"spare[{index}]", source, ignore_case=True)
-        joined = "|".join(f"(?:{source})" for source in spare)
-        self.spare: Pattern | None = (
-            params.compile("spare", rf"\s*(?:{joined})\s*", ignore_case=True) if spare else None
-        )
+        self.spare = whole_line_patterns(params, "spare")
         self.sentence_end: Pattern = params.compile(
             "sentence_end", params.text("sentence_end", DEFAULT_SENTENCE_END)
         )

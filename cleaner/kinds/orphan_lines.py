@@ -31,10 +31,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
-from cleaner.kinds.common import default_message, remove_lines
+from cleaner.kinds.common import default_message, remove_lines, whole_line_patterns
 from cleaner.layout import is_prose
 from cleaner.params import Params
-from cleaner.patterns import Pattern, fullmatch
+from cleaner.patterns import fullmatch
 from cleaner.rule import Edit, RuleSpec
 from cleaner.seams import Seams, line_seams
 
@@ -43,6 +43,8 @@ BOX_EDGES = ("", "above", "below", "either")
 
 class OrphanLines:
     """Detector for the orphan_lines kind."""
+
+    reads_removals = True  # the engine carries removals from pass to pass only for such kinds
 
     def __init__(self, spec: RuleSpec, params: Params) -> None:
         self.max_words = params.integer("max_words", 8, minimum=1)
@@ -53,11 +55,7 @@ class OrphanLines:
         self.after_rules = frozenset(params.texts("after_rules"))
         self.box_edge = params.choice("box_edge", BOX_EDGES, "")
         self.example_rules = params.texts("example_rules")
-        spare = params.texts("spare")
-        joined = "|".join(f"(?:{source})" for source in spare)
-        self.spare: Pattern | None = (
-            params.compile("spare", rf"\s*(?:{joined})\s*", ignore_case=True) if spare else None
-        )
+        self.spare = whole_line_patterns(params, "spare")
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
 
@@ -88,7 +86,9 @@ class OrphanLines:
         if self.box_edge:  # only the box's label over it or its closing link under it
             above = seams.above.get(paragraph[0].index, 0)
             below = seams.below.get(paragraph[-1].index, 0)
-            removed = {"above": above, "below": below, "either": above + below}[self.box_edge]
+            removed = (above if self.box_edge != "below" else 0) + (
+                below if self.box_edge != "above" else 0
+            )
         else:
             removed = sum(seams.above.get(line.index, 0) for line in paragraph)
             removed += seams.below.get(paragraph[-1].index, 0)
