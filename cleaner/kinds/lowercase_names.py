@@ -89,10 +89,12 @@ class LowercaseNames(Gated):
         """
         texts = cut.parts[1::2]
         lower.update(filter(str.islower, texts))
+        minimum = self.min_length
         for index in compress(count(), map(is_titled, texts)):
             word = texts[index]
-            mid_sentence = not opens_sentence(cut, index)
-            if len(word) >= self.min_length and mid_sentence and _lone_capital(texts, index):
+            if len(word) < minimum or opens_sentence(cut, index):
+                continue
+            if _lone_capital(texts, index):
                 capitals[word.casefold()] += 1
 
     def _count_checked(

@@ -93,17 +93,21 @@ class NameVariants(Gated):
         """Capitalised words that may be names: mid-sentence or not, adjacent capitals.
 
         Only capitalised words become Word tuples: a line's word texts are tested
-        in C, and most words of a line are not names.
+        in C, and most words of a line are not names. The tests on a word's text
+        (length, skip list) come before its position is looked at: most capitalised
+        words ("The", "In") fail them.
         """
         text = view.text
         for cut in line_pieces(view):
             texts = cut.parts[1::2]
             titled = list(compress(count(), map(is_titled, texts)))
+            if not titled:
+                continue
             headline = len(texts) >= 3 and len(titled) >= self.headline_share * len(texts)
             capitals = set(titled)
-            for index in titled:
+            for index in compress(titled, map(self._plausible, map(texts.__getitem__, titled))):
                 word = word_at(cut, index)
-                if self._candidate(text, word):
+                if not in_markup(text, word.start, word.end):
                     near = (word_at(cut, i) for i in (index - 1, index + 1) if i in capitals)
                     beside = [other for other in near if _adjacent(text, word, other)]
                     yield word, not (word.initial or headline), beside
@@ -118,10 +122,14 @@ class NameVariants(Gated):
         return [word for word in words_where(view, is_titled) if self._candidate(text, word)]
 
     def _candidate(self, text: str, word: Word) -> bool:
-        if word.text.casefold() in self.skip or in_markup(text, word.start, word.end):
+        return self._plausible(word.text) and not in_markup(text, word.start, word.end)
+
+    def _plausible(self, form: str) -> bool:
+        """What a spelling alone says: not skipped, and known or long enough."""
+        if form.casefold() in self.skip:
             return False
-        known = word.text in self.canonical or word.text in self.preferred
-        return known or len(word.text) >= self.min_length
+        known = form in self.canonical or form in self.preferred
+        return known or len(form) >= self.min_length
 
     def observe(self, view: TextView) -> Counter[str]:
         """n:<spelling> per use, m:<spelling> mid-sentence, p:<spelling>\\t<neighbour's key>.
@@ -176,12 +184,16 @@ class NameVariants(Gated):
         for form in forms:
             groups["key", self.key(form)].append(form)
             groups["curated", self.canonical.get(form, form)].append(form)
-        neighbours = NeighbourIndex(forms, self.key)
+        # Keys one edit apart count only when both are long (see _near): shorter ones
+        # are filed nowhere and looked up nowhere.
+        minimum = self.distance_length
+        long_forms = {form for form in forms if minimum and len(self.key(form)) >= minimum}
+        neighbours = NeighbourIndex(long_forms, self.key)
         found = {}
         for form in forms:
             near = {
                 other
-                for other in neighbours.near(self.key(form))
+                for other in (neighbours.near(self.key(form)) if form in long_forms else ())
                 if other[0] == form[0] and abs(len(other) - len(form)) <= 2
             }
             near.update(groups["key", self.key(form)])
