@@ -90,9 +90,10 @@ class Pipeline:
         self.max_passes = max_passes
         self.valve = valve
         self.required = RequiredWords(self.all_rules)
-        self.tracks_removals = any(
-            getattr(r.detector, "reads_removals", False) for r in self.all_rules
+        self.removal_readers = frozenset(
+            r.id for r in self.all_rules if getattr(r.detector, "reads_removals", False)
         )
+        self.tracks_removals = bool(self.removal_readers)
 
     def _exclusive_first(self, proposed: list[Edit]) -> list[Edit]:
         """The edits of exclusive rules alone when there are any.
@@ -242,7 +243,7 @@ class Pipeline:
             raise OscillationError(f"rules undo each other's edits: {', '.join(rules)}")
         run.seen[fingerprint] = len(run.changes)
         if self.tracks_removals:  # only a kind that judges what was removed reads them
-            run.removals = carry(run.removals, accepted, starts, view.text)
+            run.removals = carry(run.removals, accepted, starts, view.text, self.removal_readers)
         run.text = new_text
 
     def _result(self, run: _Run, findings: list[Finding], view: TextView) -> Result:

@@ -56,17 +56,26 @@ class Removal(NamedTuple):
 
 
 def carry(
-    removals: Sequence[Removal], edits: Sequence[Edit], starts: Sequence[int], text: str
+    removals: Sequence[Removal],
+    edits: Sequence[Edit],
+    starts: Sequence[int],
+    text: str,
+    consumers: frozenset[str] = frozenset(),
 ) -> list[Removal]:
     """The removals after one pass of `edits` over `text`, the pass's own among them.
 
     `edits` are the pass's sorted, non-overlapping edits and `starts` where each
     begins afterwards (cleaner.edits.apply). A point at or after an edit's end moves
     with it, a point inside one goes to its start: the change log's `to_final`.
+
+    A rule in `consumers` removes a paragraph for the removals around it, and they
+    go with it: carried to the start of its removal, they would stand next to the
+    paragraph above, which would then look robbed in turn, and so on up the page.
     """
     ends = [edit.end for edit in edits]
+    kept = [r for r in removals if not _consumed(r.point, edits, ends, text, consumers)]
     carried = [
-        removal._replace(point=_moved(removal.point, edits, ends, starts)) for removal in removals
+        removal._replace(point=_moved(removal.point, edits, ends, starts)) for removal in kept
     ]
     for index, (edit, start) in enumerate(zip(edits, starts, strict=True)):
         removed = text[edit.start : edit.end]
@@ -75,6 +84,25 @@ def carry(
                 Removal(_after_insertions(start, index, edits, starts), edit.rule, removed)
             )
     return carried
+
+
+def _consumed(
+    point: int, edits: Sequence[Edit], ends: list[int], text: str, consumers: frozenset[str]
+) -> bool:
+    """Whether a consumer's removal takes the paragraph a removal point belongs to.
+
+    That is a point inside the removed text, or at its end when the removal stops at
+    the end of a line (the point of lines removed below the paragraph's last line).
+    """
+    if not consumers:
+        return False
+    index = bisect.bisect_left(ends, point)  # the first edit ending at or after the point
+    if index == len(edits):
+        return False
+    edit = edits[index]
+    if edit.rule not in consumers or edit.replacement or not edit.start < point <= edit.end:
+        return False
+    return point < edit.end or not text[edit.start : edit.end].endswith("\n")
 
 
 def _after_insertions(point: int, index: int, edits: Sequence[Edit], starts: Sequence[int]) -> int:

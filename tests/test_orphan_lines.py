@@ -285,3 +285,10 @@ def test_examples_naming_an_unknown_rule_are_a_rule_error():
 def test_removals_are_carried_only_for_a_rule_that_reads_them():
     assert PIPELINE.tracks_removals
     assert not Pipeline([DROP]).tracks_removals
+
+
+def test_a_paragraph_taken_as_an_orphan_takes_its_removals_with_it():
+    # At the end of the text the orphan's removal starts at the end of the paragraph above:
+    # carried there, its removals would make that one an orphan too, and so on up.
+    kept = "\n\n".join((HEADLINE, PARA_1, "Short one", "Short two", "Short three"))
+    assert _clean(kept + "\n\nKept label\nWidget one\nWidget two") == kept
