@@ -91,8 +91,11 @@ def _consumed(
 ) -> bool:
     """Whether a consumer's removal takes the paragraph a removal point belongs to.
 
-    That is a point inside the removed text, or at its end when the removal stops at
-    the end of a line (the point of lines removed below the paragraph's last line).
+    That is a point inside the removed text; at its start when the removal starts
+    with the paragraph's first line (the point of lines removed above it); at its end
+    when the removal stops at the end of the paragraph's last line (lines removed
+    below it). A removal that starts or ends with the blank line between paragraphs
+    has the neighbouring paragraph's points there, and they stay.
     """
     if not consumers:
         return False
@@ -100,9 +103,12 @@ def _consumed(
     if index == len(edits):
         return False
     edit = edits[index]
-    if edit.rule not in consumers or edit.replacement or not edit.start < point <= edit.end:
+    if edit.rule not in consumers or edit.replacement or not edit.start <= point <= edit.end:
         return False
-    return point < edit.end or not text[edit.start : edit.end].endswith("\n")
+    removed = text[edit.start : edit.end]
+    if point == edit.start:
+        return not removed.startswith(("\n", "\r\n"))
+    return point < edit.end or not removed.endswith("\n")
 
 
 def _after_insertions(point: int, index: int, edits: Sequence[Edit], starts: Sequence[int]) -> int:

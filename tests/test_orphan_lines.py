@@ -292,3 +292,9 @@ def test_a_paragraph_taken_as_an_orphan_takes_its_removals_with_it():
     # carried there, its removals would make that one an orphan too, and so on up.
     kept = "\n\n".join((HEADLINE, PARA_1, "Short one", "Short two", "Short three"))
     assert _clean(kept + "\n\nKept label\nWidget one\nWidget two") == kept
+
+
+def test_an_orphan_taken_with_the_blank_line_under_it_takes_its_removals_too():
+    # Here the removal starts at the orphan's first line, where the widget's point is.
+    text = _doc("Widget one\nWidget two\nKept label", "Short one", "Short two")
+    assert _clean(text) == _doc("Short one", "Short two")
