@@ -99,10 +99,13 @@ def _consumed(
     """
     if not consumers:
         return False
-    index = bisect.bisect_left(ends, point)  # the first edit ending at or after the point
-    if index == len(edits):
-        return False
-    edit = edits[index]
+    first = bisect.bisect_left(ends, point)  # the first edit ending at or after the point
+    # and the one after it, which may start where that one ends
+    return any(_takes(edit, point, text, consumers) for edit in edits[first : first + 2])
+
+
+def _takes(edit: Edit, point: int, text: str, consumers: frozenset[str]) -> bool:
+    """Whether this edit is a consumer's removal of the paragraph the point belongs to."""
     if edit.rule not in consumers or edit.replacement or not edit.start <= point <= edit.end:
         return False
     removed = text[edit.start : edit.end]
