@@ -93,7 +93,11 @@ class Pipeline:
         self.removal_readers = frozenset(
             r.id for r in self.all_rules if getattr(r.detector, "reads_removals", False)
         )
-        self.tracks_removals = bool(self.removal_readers)
+
+    @property
+    def tracks_removals(self) -> bool:
+        """Whether a rule judges what earlier passes removed (cleaner.seams)."""
+        return bool(self.removal_readers)
 
     def _exclusive_first(self, proposed: list[Edit]) -> list[Edit]:
         """The edits of exclusive rules alone when there are any.
@@ -242,7 +246,7 @@ class Pipeline:
             rules = sorted({change.rule for change in cycle})
             raise OscillationError(f"rules undo each other's edits: {', '.join(rules)}")
         run.seen[fingerprint] = len(run.changes)
-        if self.tracks_removals:  # only a kind that judges what was removed reads them
+        if self.removal_readers:  # only a kind that judges what was removed reads them
             run.removals = carry(run.removals, accepted, starts, view.text, self.removal_readers)
         run.text = new_text
 

@@ -6,6 +6,7 @@ then look robbed in turn (see cleaner.seams). The points of the neighbours stay.
 
 from __future__ import annotations
 
+from cleaner import edits as edit_ops
 from cleaner.rule import Edit
 from cleaner.seams import Removal, carry
 
@@ -23,10 +24,7 @@ def _widget(point: int) -> Removal:
 
 
 def _carry(edits: list[Edit], points: list[int], consumers: frozenset[str]) -> list[Removal]:
-    starts, shift = [], 0
-    for edit in edits:
-        starts.append(edit.start + shift)
-        shift += len(edit.replacement) - (edit.end - edit.start)
+    starts = edit_ops.apply(TEXT, edits)[1]
     return carry([_widget(point) for point in points], edits, starts, TEXT, consumers)
 
 
