@@ -249,9 +249,22 @@ def load_rules(
     overrides: Overrides | None = None,
 ) -> list[Rule]:
     """Load, select and build rules; every selected rule's params are validated here."""
+    return select_rules(load_specs(folders, defaults=defaults), selection, overrides)
+
+
+def select_rules(
+    specs: Iterable[RuleSpec],
+    selection: Selection | None = None,
+    overrides: Overrides | None = None,
+) -> list[Rule]:
+    """Build the rules a selection wants from specs already read, with the overrides applied.
+
+    For a caller that needs every spec as well (`cleaner rules test` builds the rules an
+    example runs with from them), so the rule files are read once.
+    """
     selection = selection or Selection()
     overrides = overrides or Overrides()
-    specs = [overrides.apply(spec) for spec in load_specs(folders, defaults=defaults)]
+    specs = [overrides.apply(spec) for spec in specs]
     check_names(specs, selection, overrides)
     rules = [build(spec) for spec in specs if selection.wants(spec)]
     save_compiled()

@@ -10,7 +10,7 @@ import yaml
 from cleaner.commands.common import add_rule_options
 from cleaner.errors import CleanerError
 from cleaner.rule import RuleSpec
-from cleaner.ruleset import Selection, build, load_rules, load_specs
+from cleaner.ruleset import Selection, build, load_specs, select_rules
 from cleaner.selftest import example_companions, failures
 
 
@@ -31,13 +31,14 @@ def main(args: argparse.Namespace) -> int:
     if args.action == "show":
         return _show(args)
     selection = Selection(tuple(args.select), tuple(args.ignore))
-    rules = load_rules(args.rules, selection)
+    all_specs = load_specs(args.rules)
+    rules = select_rules(all_specs, selection)
     if args.action == "list":
         for rule in rules:
             spec = rule.spec
             print(f"{spec.id:40} {spec.kind:12} {spec.level!s:8} {spec.summary}")
         return 0
-    specs = {spec.id: spec for spec in load_specs(args.rules)}
+    specs = {spec.id: spec for spec in all_specs}
     problems = [
         problem for rule in rules for problem in failures(rule, example_companions(rule, specs))
     ]
