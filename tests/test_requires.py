@@ -163,6 +163,19 @@ def test_every_match_of_a_default_pattern_rule_holds_a_string_it_requires():
                     )
 
 
+def test_every_marker_phrase_of_a_default_rule_holds_a_word_it_requires():
+    """A marker without one of the words is never looked for: the engine skips the text.
+
+    ("Rechercher un hôtel" was listed under `requires: [hotel]`, which "hôtel" does
+    not hold once folded.)
+    """
+    specs = [spec for spec in load_specs() if spec.kind == "after_marker" and spec.requires]
+    assert specs
+    for spec in specs:
+        for marker in spec.params.get("markers", []):
+            assert holds_one_of(marker.casefold(), spec.requires), (spec.id, marker)
+
+
 def test_no_match_of_a_rule_searched_within_lines_crosses_a_line_break():
     rules = [r for r in load_rules(selection=Selection()) if getattr(r.detector, "within_lines", 0)]
     assert rules
