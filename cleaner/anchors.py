@@ -14,7 +14,8 @@ not understand (a character class, a lookaround, a back reference) guarantees
 nothing, and a pattern the standard library's parser cannot read has no anchors
 (`None`), so its rule tries every line as before. Folding is sound because
 `str.casefold` maps character by character: a match of a case-insensitive literal
-folds to the literal's folding, inside the folded line.
+folds to the literal's folding, inside the folded line. drop_line folds the anchors
+once more, with the line, the way cleaner.folding folds both (accents too).
 """
 
 from __future__ import annotations

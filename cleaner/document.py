@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from cleaner.folding import fold
 from cleaner.layout import body_range
 
 if TYPE_CHECKING:
@@ -92,14 +93,14 @@ class TextView:
 
     @cached_property
     def folded(self) -> str:
-        """The text case-folded, for the engine's `requires` test (see RuleSpec)."""
-        return self.text.casefold()
+        """The text folded (case and accents), for `requires` and anchors (cleaner.folding)."""
+        return fold(self.text)
 
     @cached_property
     def folded_lines(self) -> list[str]:
-        """The case-folded text split at line breaks: index i is line i folded.
+        """The folded text split at line breaks: index i is line i folded.
 
-        Case folding never makes or removes a line break, so the pieces line up with
+        Folding never makes or removes a line break, so the pieces line up with
         `lines`; drop_line tests a rule's `requires` on one line with them.
         """
         return self.folded.split("\n")

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from cleaner.errors import RuleError
+from cleaner.folding import fold
 from cleaner.kinds import REGISTRY
 from cleaner.params import Params
 from cleaner.patterns import save_compiled
@@ -103,14 +104,14 @@ def load_spec(path: Path) -> RuleSpec:
 
 
 def _requires(raw: Any, path: Path) -> tuple[str, ...]:
-    """Strings one of which every match of the rule holds (compared case-folded)."""
+    """Strings one of which every match of the rule holds (compared folded, see cleaner.folding)."""
     if not isinstance(raw, list) or not all(isinstance(w, str) and w for w in raw):
         raise RuleError(
             "requires must be a list of non-empty strings, one of which every match "
             "of the rule contains",
             path=str(path),
         )
-    return tuple(word.casefold() for word in raw)
+    return tuple(dict.fromkeys(fold(word) for word in raw))
 
 
 def _applies_to(raw: Any, path: Path) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 import regex
 
 from cleaner.document import TextView
+from cleaner.folding import fold
 from cleaner.kinds.common import (
     DECORATION,
     SPACES,
@@ -58,7 +59,8 @@ class DropLine:
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
         self.requires = spec.requires
-        anchors = pattern_anchors(self.pattern)
+        found = pattern_anchors(self.pattern)
+        anchors = None if found is None else {fold(anchor) for anchor in found}
         self.anchors = None if anchors is None or "" in anchors else automaton_of(anchors)
         self._staying: set[str] = set()
         self._removable: dict[str, MetadataItems] = {}
