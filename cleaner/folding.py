@@ -14,6 +14,10 @@ text stays inside it once both are folded: the quick tests can only let more
 through, never fewer. Letters without a decomposition ("ł", "ø") stay as they are,
 and so do compatibility characters: a rule may require a no-break space or "…",
 which a compatibility decomposition would turn into a plain space and "...".
+
+cleaner.kinds.tokens.fold_accents, which folds a name's spelling, is not reused: it
+decomposes for compatibility (NFKD, see above) and drops marks character by character
+in Python, which suits one word but not a whole text folded on every pass.
 """
 
 from __future__ import annotations

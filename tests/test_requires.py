@@ -11,12 +11,12 @@ stand for.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks import probe_data
 from cleaner.document import TextView
 from cleaner.errors import RuleError
 from cleaner.folding import fold
@@ -213,17 +213,21 @@ def test_within_lines_without_requires_is_an_error(rule_dir):
     assert "requires" in message
 
 
-PROBES = Path(__file__).resolve().parent.parent / "benchmarks" / "probes"
-
-
 @cache
 def _probe_lines() -> tuple[str, ...]:
-    """Every line of the furniture probes' texts (the last column of each table's rows)."""
+    """Every line of the furniture probes: their furniture and legitimate rows, and articles."""
     lines: set[str] = set()
-    for table in PROBES.rglob("*.tsv"):
-        for row in table.read_text(encoding="utf-8").split("\n"):
-            if row.strip() and not row.startswith("#"):
-                lines.update(row.split("\t")[-1].replace("\\n", "\n").split("\n"))
+    for folder in probe_data.shipped_sets():
+        for name, kind in (
+            (probe_data.FURNITURE_FILE, "furniture"),
+            (probe_data.LEGIT_FILE, "legit"),
+        ):
+            for row in probe_data.read_lines(folder / name, kind):
+                lines.update(row.lines)
+        for articles in probe_data.read_articles(folder / probe_data.ARTICLES_FILE).values():
+            lines.update(
+                line for article in articles for line in (article.headline, *article.paragraphs)
+            )
     return tuple(sorted(line for line in lines if line.strip()))
 
 
