@@ -136,8 +136,40 @@ def allowed_lines(view: TextView, where: str) -> list[bool]:
     """For each line, whether a rule limited to `where` may act on it (once per view)."""
     known = _ALLOWED.setdefault(view, {})
     if where not in known:
-        known[where] = [_allowed(view, index, where) for index in range(len(view.line_starts))]
+        known[where] = _allowed_runs(view, where)
     return known[where]
+
+
+# Whether a rule limited to `where` acts in the header, the body and the footer.
+_RUNS = {
+    "edges": (True, False, True),
+    "header": (True, False, False),
+    "body": (False, True, False),  # not a rule's choice: the date rules ask for it
+    "footer": (False, False, True),
+}
+
+
+def _allowed_runs(view: TextView, where: str) -> list[bool]:
+    """`_allowed` of every line, built from the zones' bounds: three runs at most.
+
+    A test compares it with `_allowed` line by line.
+    """
+    count = len(view.line_starts)
+    if where == "anywhere":
+        return [True] * count
+    if where == "margins":
+        core = core_range(view)
+        if core is None:
+            return [False] * count
+        inner = max(core[1] - core[0] - 1, 0)
+        return [True] * (core[0] + 1) + [False] * inner + [True] * (count - core[0] - 1 - inner)
+    bounds = view.body
+    if bounds is None:  # all body
+        return [where == "body"] * count
+    first, last = bounds
+    header, body, footer = first, last - first + 1, count - last - 1
+    above, middle, below = _RUNS[where]
+    return [above] * header + [middle] * body + [below] * footer
 
 
 def _allowed(view: TextView, index: int, where: str) -> bool:

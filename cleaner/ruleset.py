@@ -18,6 +18,7 @@ import yaml
 from cleaner.errors import RuleError
 from cleaner.folding import fold
 from cleaner.kinds import REGISTRY
+from cleaner.kinds.line_verdicts import share_line_verdicts
 from cleaner.params import Params
 from cleaner.patterns import save_compiled
 from cleaner.rule import ANY_FIELD, BODY, Example, Level, Rule, RuleSpec
@@ -268,6 +269,7 @@ def select_rules(
     specs = [overrides.apply(spec) for spec in specs]
     check_names(specs, selection, overrides)
     rules = [build(spec) for spec in specs if selection.wants(spec)]
+    share_line_verdicts(rule.detector for rule in rules)
     save_compiled()
     return rules
 

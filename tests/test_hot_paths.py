@@ -1,13 +1,13 @@
 """The shortcuts that make cleaning fast give the answers of the slow, obvious way.
 
 Each speed-up (a prefix-tree alternation, a rule's `requires` words, searching only
-the lines a `where` allows, finding words with one regex split, building only the
-words a rule keeps, scanning only lines that may hold a non-ASCII letter, counting a
-line's words once for every drop_line rule, skipping the script test for words below
-U+0370, compiling a glued headline's pattern only for lines that open with its first
-word, stopping the language vote once it is decided) is checked here against the
-plain computation it replaces; tests/test_hot_paths_translation.py does the same for
-the translation rules' judging.
+the lines a `where` allows, worked out from the zones' bounds, finding words with one
+regex split, building only the words a rule keeps, scanning only lines that may hold
+a non-ASCII letter, skipping the script test for words below U+0370, compiling a
+glued headline's pattern only for lines that open with its first word, stopping the
+language vote once it is decided) is checked here against the plain computation it
+replaces; tests/test_hot_paths_translation.py does the same for the translation
+rules' judging, tests/test_line_verdicts.py for drop_line's shared judging of lines.
 """
 
 from __future__ import annotations
@@ -26,12 +26,11 @@ from hypothesis import strategies as st
 from cleaner.document import TextView
 from cleaner.kinds import gate, tokens
 from cleaner.kinds.dedupe import glued_pattern, may_open_with
-from cleaner.kinds.drop_line import _letter_words, letter_word_counts
 from cleaner.kinds.gate import NAMES_SHARE
 from cleaner.kinds.mixed_script import MixedScript, _hinted_words
 from cleaner.kinds.tokens import WORD, is_titled, line_words, starts_sentence, words, words_where
 from cleaner.language import Guess
-from cleaner.layout import WHERE_CHOICES, allowed, finditer_where
+from cleaner.layout import WHERE_CHOICES, _allowed, allowed, allowed_lines, finditer_where
 from cleaner.patterns import APOSTROPHES, literal_alternation
 from cleaner.rule import Rule
 from cleaner.ruleset import Selection, load_rules, load_specs
@@ -114,6 +113,13 @@ def test_searching_allowed_lines_finds_the_allowed_matches_of_a_full_search(text
         m.span() for m in pattern.finditer(text) if allowed(view, view.line_index(m.start()), where)
     ]
     assert [m.span() for m in finditer_where(pattern, view, where)] == expected
+
+
+@given(LINES, st.sampled_from([*WHERE_CHOICES, "body"]))
+def test_the_allowed_lines_are_each_line_judged_by_its_zone(text, where):
+    view = TextView(text)
+    plain = [_allowed(view, index, where) for index in range(len(view.line_starts))]
+    assert allowed_lines(view, where) == plain
 
 
 WORD_LINE = st.text(alphabet="ab A.!?…:;\"“«„‘[(—–-'\u00a0\u2003\x1c\x1f\x85\té\u0301", max_size=40)
@@ -209,14 +215,6 @@ def test_mixed_script_shortcut_and_lookups_repair_as_the_plain_script_test_does(
         (name for name, p in detector.patterns.items() if p.match(char)), ""
     )
     assert detector.repair(word) == plain.repair(word)
-
-
-@given(st.lists(st.sampled_from(["Share", "Teilen: Facebook", "a b c d e f", "", "— 3 —"])))
-def test_drop_line_counts_letter_words_once_per_line_as_each_rule_would(lines):
-    view = TextView("\n".join(lines))
-    for index, line in enumerate(lines):
-        assert letter_word_counts(view)[index] == _letter_words(line)
-        assert letter_word_counts(view)[index] == _letter_words(line)  # the remembered count
 
 
 @given(st.text(alphabet="aeoKpxüé\u0301ⁿ“€ \n\u0430\u0435\u043e\u0440\u041a\u03bf", max_size=40))

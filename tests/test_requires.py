@@ -20,8 +20,9 @@ from benchmarks import probe_data
 from cleaner.document import TextView
 from cleaner.errors import RuleError
 from cleaner.folding import fold
-from cleaner.kinds.drop_line import DropLine, _letter_words
+from cleaner.kinds.drop_line import DropLine
 from cleaner.kinds.line_batch import line_matches
+from cleaner.kinds.line_sieve import letter_words
 from cleaner.patterns import match_at
 from cleaner.rule import Rule, holds_one_of
 from cleaner.ruleset import Selection, load_rules, load_specs
@@ -243,16 +244,16 @@ def test_every_probe_line_a_default_rule_matches_holds_a_word_it_requires():
     lines = _probe_lines()
     assert len(lines) > 10_000
     view = TextView("\n".join(lines))
-    words = [_letter_words(line) for line in lines]
+    words = [letter_words(line) for line in lines]
     for rule in _drop_line_rules_with_requires():
         detector = rule.detector
         assert isinstance(detector, DropLine)
         limit = detector.max_words or len(view.text)
         short = [index for index, count in enumerate(words) if count <= limit]
         # The anchors are sound by construction (cleaner.anchors): no match without one.
-        if detector.anchors is not None:
+        if (anchors := detector.anchor_words) is not None:
             folded = view.folded_lines
-            short = [i for i in short if next(detector.anchors.iter(folded[i]), None) is not None]
+            short = [i for i in short if any(anchor in folded[i] for anchor in anchors)]
         for index, match in line_matches(detector.pattern, view, short):
             if match is not None and match.end() > match.start():
                 assert holds_one_of(fold(lines[index]), rule.spec.requires), (rule.id, lines[index])
