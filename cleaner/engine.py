@@ -193,9 +193,9 @@ class Pipeline:
     ) -> tuple[list[Edit], list[Finding]]:
         edits: list[Edit] = []
         findings: list[Finding] = []
-        for rule in rules:
+        for rule in self.required.applicable(rules, view):
             spec = rule.spec
-            if spec.id in run.timed_out or not self.required.may_apply(spec, view):
+            if spec.id in run.timed_out:
                 continue
             try:
                 outcomes = list(_outcomes(rule, view, run.corpus))

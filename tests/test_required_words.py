@@ -42,6 +42,7 @@ def test_same_answer_as_the_substring_test(word_lists, text):
     view = TextView(text)
     for rule in rules:
         assert required.may_apply(rule.spec, view) == _substring_test(rule.spec, view)
+    assert required.applicable(rules, view) == [r for r in rules if _substring_test(r.spec, view)]
 
 
 def test_default_rules_on_texts_with_and_without_their_words():
