@@ -1,9 +1,11 @@
-"""after_marker's quick test of a marker line gives the answer of the plain whole-line match.
+"""The remembered whole-line tests give the answer of the plain whole-line match.
 
-A line without one of the marker pattern's anchors (cleaner.anchors) is not searched,
-and the verdict is remembered by the line's text. Every shipped after_marker rule is
-held to the plain answer, `fullmatch(marker, line)`, on every line of the furniture
-probes and of the rules' own examples, and on lines built from its markers.
+after_marker's marker and drop_block's first line are tested by
+cleaner.kinds.line_memo.WholeLineMatch: a line without one of the pattern's anchors
+(cleaner.anchors) is not searched, and the answer is remembered by the line's text.
+Every shipped rule of the two kinds is held to the plain answer, `fullmatch(pattern,
+line)`, on every line of the furniture probes and of the rules' own examples, and
+on lines built from the markers.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from hypothesis import strategies as st
 
 from cleaner.document import Line
 from cleaner.kinds.after_marker import AfterMarker
+from cleaner.kinds.drop_block import DropBlock
+from cleaner.kinds.line_memo import WholeLineMatch
 from cleaner.patterns import fullmatch
 from cleaner.ruleset import Selection, load_rules
 from tests.test_requires import _probe_lines
@@ -41,15 +45,28 @@ def _is_marker(detector: AfterMarker, text: str) -> bool:
     return detector._is_marker(Line(0, 0, len(text), text))
 
 
+@cache
+def _line_tests() -> list[tuple[str, WholeLineMatch]]:
+    """Every shipped whole-line test: after_marker's markers, drop_block's first lines."""
+    tests = []
+    for rule in load_rules([], Selection()):
+        detector = rule.detector
+        if isinstance(detector, AfterMarker):
+            tests.append((rule.id, detector._is_marker_text))
+        elif isinstance(detector, DropBlock):
+            tests.append((rule.id, detector._starts))
+    return tests
+
+
 def test_every_probe_and_example_line_is_judged_as_the_plain_match_judges_it():
-    detectors = _after_marker_rules()
-    assert len(detectors) > 10
+    tests = _line_tests()
+    assert len(tests) > 20
     lines = (*_probe_lines(), *_example_lines())
-    for detector in detectors:
+    for rule_id, test in tests:
         for text in lines:
-            plain = len(text) <= detector.max_chars and fullmatch(detector.marker, text) is not None
-            assert _is_marker(detector, text) == plain, (detector.rule, text)
-            assert _is_marker(detector, text) == plain, (detector.rule, text)  # remembered
+            plain = fullmatch(test.pattern, text) is not None
+            assert test(text) == plain, (rule_id, text)
+            assert test(text) == plain, (rule_id, text)  # remembered
 
 
 DECORATION = st.sampled_from(["", "• ", "» ", "## ", " ", ":", " (3)", "\u00a0"])

@@ -38,16 +38,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
-from cleaner.folding import fold
 from cleaner.kinds.common import DECORATION, default_message, phrase_alternatives
+from cleaner.kinds.line_memo import WholeLineMatch
 from cleaner.layout import is_prose, opens_with_prose
 from cleaner.params import Params
-from cleaner.patterns import Pattern, fullmatch, pattern_anchors
-from cleaner.required_words import automaton_of
+from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[)\]]?)?"
-MARKER_CACHE = 8192
 
 
 def marker_pattern(params: Params, ignore_case: bool) -> Pattern:
@@ -79,14 +77,7 @@ class AfterMarker:
         self.entry_end: Pattern | None = params.pattern("entry_end", default=None)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
-        found = pattern_anchors(self.marker)
-        anchors = None if found is None else {fold(anchor) for anchor in found}
-        self._anchors = None if anchors is None or "" in anchors else automaton_of(anchors)
-        self._markers: dict[str, bool] = {}
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickle without the remembered verdicts (worker processes and Dask ship detectors)."""
-        return {**self.__dict__, "_markers": {}}
+        self._is_marker_text = WholeLineMatch(self.marker)
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """Removals for the first marker below the body that heads a run of short lines."""
@@ -173,25 +164,10 @@ class AfterMarker:
     def _is_marker(self, line: Line) -> bool:
         """Whether the line is a marker: short as a heading is (no search for prose lines).
 
-        The verdict is remembered by the line's text: every pass, and every box's
-        stack, asks again about the same lines. A line without one of the marker
-        pattern's anchors (strings every match holds, see cleaner.anchors) is not
-        searched.
+        The answer is remembered by the line's text (cleaner.kinds.line_memo): every
+        pass, and every box's stack, asks again about the same lines.
         """
-        text = line.text
-        if len(text) > self.max_chars:
-            return False
-        known = self._markers.get(text)
-        if known is None:
-            if len(self._markers) >= MARKER_CACHE:
-                self._markers.clear()
-            known = self._markers[text] = self._matches_marker(text)
-        return known
-
-    def _matches_marker(self, text: str) -> bool:
-        if self._anchors is not None and next(self._anchors.iter(fold(text)), None) is None:
-            return False
-        return fullmatch(self.marker, text) is not None
+        return len(line.text) <= self.max_chars and self._is_marker_text(line.text)
 
     def _entries(self, run: list[Line]) -> list[Line]:
         """The run up to the last line that closes an entry, when the box has such lines."""

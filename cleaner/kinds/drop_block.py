@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines
+from cleaner.kinds.line_memo import WholeLineMatch
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
@@ -25,6 +26,7 @@ class DropBlock:
         ignore_case = not params.boolean("case_sensitive", False)
         self.start = self._alternation(params, "start", ignore_case)
         self.follow = self._alternation(params, "continue", ignore_case)
+        self._starts = WholeLineMatch(self.start)
         lead_in = params.texts("lead_in")
         self.lead_in = self._alternation(params, "lead_in", ignore_case) if lead_in else None
         self.allow_blank = params.boolean("allow_blank", True)
@@ -50,7 +52,7 @@ class DropBlock:
         lines = view.lines
         index = 0
         while index < len(lines):
-            if not fullmatch(self.start, lines[index].text):
+            if not self._starts(lines[index].text):  # remembered (cleaner.kinds.line_memo)
                 index += 1
                 continue
             last, count = self._extend(lines, index)
@@ -69,7 +71,7 @@ class DropBlock:
                 if not self.allow_blank:
                     break
                 continue
-            if not (fullmatch(self.follow, text) or fullmatch(self.start, text)):
+            if not (fullmatch(self.follow, text) or self._starts(text)):
                 break
             last, count = candidate, count + 1
         return last, count
