@@ -26,7 +26,8 @@ class DropBlock:
         ignore_case = not params.boolean("case_sensitive", False)
         self.start = self._alternation(params, "start", ignore_case)
         self.follow = self._alternation(params, "continue", ignore_case)
-        self._starts = WholeLineMatch(self.start)
+        # The first-line patterns open with their field's words: a regex call fails fast
+        self._starts = WholeLineMatch(self.start, anchored=False)
         lead_in = params.texts("lead_in")
         self.lead_in = self._alternation(params, "lead_in", ignore_case) if lead_in else None
         self.allow_blank = params.boolean("allow_blank", True)

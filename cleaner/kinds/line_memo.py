@@ -23,9 +23,14 @@ MEMO_LINES = 8192
 class WholeLineMatch:
     """`fullmatch(pattern, text) is not None`, remembered, with the anchors' quick test."""
 
-    def __init__(self, pattern: Pattern) -> None:
+    def __init__(self, pattern: Pattern, *, anchored: bool = True) -> None:
+        """Remember the answers of `pattern`, with the anchors' test unless not `anchored`.
+
+        For a pattern that fails on a line's first characters, the regex call costs
+        less than folding the line for the anchors' test.
+        """
         self.pattern = pattern
-        found = pattern_anchors(pattern)
+        found = pattern_anchors(pattern) if anchored else None
         anchors = None if found is None else {fold(anchor) for anchor in found}
         self._anchors: Any = None if anchors is None or "" in anchors else automaton_of(anchors)
         self._known: dict[str, bool] = {}
