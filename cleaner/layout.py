@@ -150,9 +150,12 @@ _RUNS = {
 
 
 def _allowed_runs(view: TextView, where: str) -> list[bool]:
-    """`_allowed` of every line, built from the zones' bounds: three runs at most.
+    """Whether each line is in the zone `where`, built from the zones' bounds: three runs.
 
-    A test compares it with `_allowed` line by line.
+    A rule limited to `edges` acts outside the body, `margins` outside the body's core
+    (its first and last prose lines included), `header`, `body` and `footer` in that
+    zone (see zone_of). tests/test_hot_paths.py compares the runs with zone_of line by
+    line.
     """
     count = len(view.line_starts)
     if where == "anywhere":

@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from cleaner.anchors import anchors
+from cleaner.folding import fold
 from cleaner.pattern_store import PatternStore, default_folder
 
 DEFAULT_TIMEOUT_SECONDS = 2.0
@@ -56,6 +57,16 @@ def pattern_anchors(pattern: Pattern) -> frozenset[str] | None:
         lambda: _as_tuple(anchors(pattern.pattern, pattern.flags)),
     )
     return None if found is None else frozenset(found)
+
+
+def folded_anchors(pattern: Pattern) -> frozenset[str] | None:
+    """`pattern_anchors` folded (cleaner.folding), for the quick tests on folded text.
+
+    None when a match may hold none of them: no anchors, or one that folds to nothing.
+    """
+    found = pattern_anchors(pattern)
+    folded = None if found is None else frozenset(fold(anchor) for anchor in found)
+    return None if folded is None or "" in folded else folded
 
 
 def _as_tuple(strings: frozenset[str] | None) -> tuple[str, ...] | None:

@@ -30,7 +30,14 @@ from cleaner.kinds.gate import NAMES_SHARE
 from cleaner.kinds.mixed_script import MixedScript, _hinted_words
 from cleaner.kinds.tokens import WORD, is_titled, line_words, starts_sentence, words, words_where
 from cleaner.language import Guess
-from cleaner.layout import WHERE_CHOICES, _allowed, allowed, allowed_lines, finditer_where
+from cleaner.layout import (
+    WHERE_CHOICES,
+    allowed,
+    allowed_lines,
+    core_range,
+    finditer_where,
+    zone_of,
+)
 from cleaner.patterns import APOSTROPHES, literal_alternation
 from cleaner.rule import Rule
 from cleaner.ruleset import Selection, load_rules, load_specs
@@ -118,8 +125,21 @@ def test_searching_allowed_lines_finds_the_allowed_matches_of_a_full_search(text
 @given(LINES, st.sampled_from([*WHERE_CHOICES, "body"]))
 def test_the_allowed_lines_are_each_line_judged_by_its_zone(text, where):
     view = TextView(text)
-    plain = [_allowed(view, index, where) for index in range(len(view.line_starts))]
+    plain = [_in_zone(view, index, where) for index in range(len(view.line_starts))]
     assert allowed_lines(view, where) == plain
+
+
+def _in_zone(view: TextView, index: int, where: str) -> bool:
+    """The plain way: the line's zone, and the core's bounds for `margins`."""
+    if where == "anywhere":
+        return True
+    zone = zone_of(view, index)
+    if where == "edges":
+        return zone != "body"
+    if where == "margins":
+        core = core_range(view)
+        return core is not None and not core[0] < index < core[1]
+    return zone == where
 
 
 WORD_LINE = st.text(alphabet="ab A.!?…:;\"“«„‘[(—–-'\u00a0\u2003\x1c\x1f\x85\té\u0301", max_size=40)

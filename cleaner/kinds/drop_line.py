@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.document import TextView
-from cleaner.folding import fold
 from cleaner.kinds.common import (
     DECORATION,
     SPACES,
@@ -26,7 +25,7 @@ from cleaner.kinds.line_batch import line_matches
 from cleaner.kinds.line_verdicts import LineVerdicts
 from cleaner.layout import WHERE_CHOICES, allowed_lines, table_lines
 from cleaner.params import Params
-from cleaner.patterns import Match, pattern_anchors
+from cleaner.patterns import Match, folded_anchors
 from cleaner.rule import Edit, MetadataItems, RuleSpec
 
 # Items of a sequence are apart, or glued where an extractor dropped the space between
@@ -56,9 +55,7 @@ class DropLine:
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
         self.requires = spec.requires
-        found = pattern_anchors(self.pattern)
-        anchors = None if found is None else frozenset(fold(anchor) for anchor in found)
-        self.anchor_words = None if anchors is None or "" in anchors else anchors
+        self.anchor_words = folded_anchors(self.pattern)
         self.verdicts = LineVerdicts()
         self.seat = self.verdicts.join(self)
 

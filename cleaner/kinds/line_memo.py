@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.folding import fold
-from cleaner.patterns import Pattern, fullmatch, pattern_anchors
+from cleaner.patterns import Pattern, folded_anchors, fullmatch
 from cleaner.required_words import automaton_of
 
 # Distinct lines remembered before the memory starts again.
@@ -30,9 +30,8 @@ class WholeLineMatch:
         less than folding the line for the anchors' test.
         """
         self.pattern = pattern
-        found = pattern_anchors(pattern) if anchored else None
-        anchors = None if found is None else {fold(anchor) for anchor in found}
-        self._anchors: Any = None if anchors is None or "" in anchors else automaton_of(anchors)
+        anchors = folded_anchors(pattern) if anchored else None
+        self._anchors: Any = None if anchors is None else automaton_of(anchors)
         self._known: dict[str, bool] = {}
 
     def __call__(self, text: str) -> bool:
