@@ -31,7 +31,7 @@ from cleaner.engine import Pipeline
 from cleaner.kinds import REGISTRY
 from cleaner.reading import DEFAULT_MAX_BYTES, Source
 from cleaner.rule import BODY, CorpusDetector, Level, RuleSpec
-from cleaner.ruleset import Overrides, Selection, check_names, load_rules, load_specs
+from cleaner.ruleset import Overrides, Selection, check_names, load_specs, select_rules
 
 PACKAGE = Path(__file__).parent
 
@@ -84,7 +84,8 @@ class Project:
         self.text_field = options.text_field or config.text_field or "text"
         self.max_bytes = options.max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
-        all_specs = [self.overrides.apply(spec) for spec in load_specs(self.rule_dirs)]
+        self._read_specs = load_specs(self.rule_dirs)  # each pipeline builds from these
+        all_specs = [self.overrides.apply(spec) for spec in self._read_specs]
         check_names(all_specs, self.selection, self.overrides)
         self.specs = [spec for spec in all_specs if self.selection.wants(spec)]
         self.salt = self._salt()
@@ -103,7 +104,7 @@ class Project:
         if ignored not in self._pipelines:
             selection = replace(self.selection, ignore=(*self.selection.ignore, *ignored))
             self._pipelines[ignored] = Pipeline(
-                load_rules(self.rule_dirs, selection, overrides=self.overrides)
+                select_rules(self._read_specs, selection, self.overrides)
             )
         return self._pipelines[ignored]
 

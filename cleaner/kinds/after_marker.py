@@ -86,10 +86,13 @@ class AfterMarker:
             return
         content = view.content_lines
         if self.inline:
-            if self.max_boxes and sum(map(self._is_marker, content)) > self.max_boxes:
-                return  # a series of pictures, each credited: their captions are the text
-            boxes = self._boxes_above if self.run_above else self._boxes
-            yield from boxes(view, content)
+            markers = [position for position, line in enumerate(content) if self._is_marker(line)]
+            if not markers or (self.max_boxes and len(markers) > self.max_boxes):
+                return  # no marker; or a series of pictures, each credited: their captions
+            if self.run_above:
+                yield from self._boxes_above(view, content)
+            else:
+                yield from self._boxes(view, content, markers)
             return
         prose_after = sum(is_prose(line.text) for line in content)
         for position, line in enumerate(content):
@@ -105,24 +108,26 @@ class AfterMarker:
             yield from self._edits(view, line.index, run[-1].index if run else None, reason)
             return
 
-    def _boxes(self, view: TextView, content: list[Line]) -> Iterator[Edit]:
+    def _boxes(self, view: TextView, content: list[Line], markers: list[int]) -> Iterator[Edit]:
         """Removals for every marker that labels a few short lines inside the text.
 
         Boxes stacked right under each other ("Previous post" and its title, "Next
         post" and its title) go as one removal: apart, the removal of one box's lines
         and the next box's label would touch, and the engine keeps only one of two
-        edits that overlap.
+        edits that overlap. A stack starts only at a marker (`markers`: their
+        positions in `content`), so only those positions are tried.
         """
-        position = 0
-        while position < len(content):
+        taken = 0
+        for position in markers:
+            if position < taken:
+                continue  # inside a stack already removed
             end = self._stack_end(content, position)
             if end == position:
-                position += 1
                 continue
             last = content[end - 1]
             reason = f"{self.message} ({end - position - 1} lines in the box)"
             yield from self._edits(view, content[position].index, last.index, reason)
-            position = end
+            taken = end
 
     def _boxes_above(self, view: TextView, content: list[Line]) -> Iterator[Edit]:
         """Removals for every marker that closes a few short lines above it (`run_above`).
