@@ -42,7 +42,7 @@ from cleaner.kinds.common import DECORATION, default_message, phrase_alternative
 from cleaner.kinds.line_memo import WholeLineMatch
 from cleaner.layout import is_prose, opens_with_prose
 from cleaner.params import Params
-from cleaner.patterns import Pattern, fullmatch
+from cleaner.patterns import Pattern, folded_anchors, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[)\]]?)?"
@@ -78,6 +78,8 @@ class AfterMarker:
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
         self._is_marker_text = WholeLineMatch(self.marker)
+        # It acts only at a marker: a text without one of the marker's anchors is skipped.
+        self.implied_requires = folded_anchors(self.marker)
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """Removals for the first marker below the body that heads a run of short lines."""

@@ -15,7 +15,7 @@ from cleaner.kinds.common import default_message, remove_lines
 from cleaner.kinds.line_memo import WholeLineMatch
 from cleaner.layout import WHERE_CHOICES, allowed
 from cleaner.params import Params
-from cleaner.patterns import Pattern, fullmatch
+from cleaner.patterns import Pattern, folded_anchors, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
 
@@ -28,6 +28,8 @@ class DropBlock:
         self.follow = self._alternation(params, "continue", ignore_case)
         # The first-line patterns open with their field's words: a regex call fails fast
         self._starts = WholeLineMatch(self.start, anchored=False)
+        # A run opens with a first line: a text without one of its anchors is skipped.
+        self.implied_requires = folded_anchors(self.start)
         lead_in = params.texts("lead_in")
         self.lead_in = self._alternation(params, "lead_in", ignore_case) if lead_in else None
         self.allow_blank = params.boolean("allow_blank", True)
