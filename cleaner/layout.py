@@ -175,18 +175,6 @@ def _allowed_runs(view: TextView, where: str) -> list[bool]:
     return [above] * header + [middle] * body + [below] * footer
 
 
-def _allowed(view: TextView, index: int, where: str) -> bool:
-    if where == "anywhere":
-        return True
-    zone = zone_of(view, index)
-    if where == "edges":
-        return zone != "body"
-    if where == "margins":
-        core = core_range(view)
-        return core is not None and not core[0] < index < core[1]
-    return zone == where
-
-
 def allowed_spans(view: TextView, where: str) -> list[tuple[int, int]]:
     """The stretches of text, as (start, end) offsets, where a rule limited to `where` acts.
 

@@ -91,10 +91,8 @@ class AfterMarker:
             markers = [position for position, line in enumerate(content) if self._is_marker(line)]
             if not markers or (self.max_boxes and len(markers) > self.max_boxes):
                 return  # no marker; or a series of pictures, each credited: their captions
-            if self.run_above:
-                yield from self._boxes_above(view, content)
-            else:
-                yield from self._boxes(view, content, markers)
+            boxes = self._boxes_above if self.run_above else self._boxes
+            yield from boxes(view, content, markers)
             return
         prose_after = sum(is_prose(line.text) for line in content)
         for position, line in enumerate(content):
@@ -131,7 +129,9 @@ class AfterMarker:
             yield from self._edits(view, content[position].index, last.index, reason)
             taken = end
 
-    def _boxes_above(self, view: TextView, content: list[Line]) -> Iterator[Edit]:
+    def _boxes_above(
+        self, view: TextView, content: list[Line], markers: list[int]
+    ) -> Iterator[Edit]:
         """Removals for every marker that closes a few short lines above it (`run_above`).
 
         A widget that no title names may end with a link that does ("View full table"
@@ -139,17 +139,18 @@ class AfterMarker:
         prose, marker or box (a run that reaches the top of the text could hold the
         article's headline, and is left), and goes with the marker as one removal: the edit starts
         at the run's first line, so the engine keeps it over a rule that takes one of
-        its lines alone.
+        its lines alone. Only the markers' positions (`markers`) are tried.
         """
+        is_marker = set(markers).__contains__
         taken = 0
-        for position, line in enumerate(content):
-            if position < taken or not self._is_marker(line):
+        for position in markers:
+            if position < taken:
                 continue
             above = self._run(content[taken:position][::-1], stop_at_marker=True)[::-1]
             if not above or len(above) > self.max_lines or above[0] is content[0]:
                 continue  # no box, too long, or reaching the top: the headline may be in it
             last = position  # links stacked under the first ("All events", "Submit yours")
-            while last + 1 < len(content) and self._is_marker(content[last + 1]):
+            while is_marker(last + 1):
                 last += 1
             if self.prose_below and not _prose_at(content, last + 1):
                 continue  # not between paragraphs: the run may be the article's last lines
