@@ -93,8 +93,10 @@ class Pipeline:
         self.removal_readers = frozenset(
             r.id for r in self.all_rules if getattr(r.detector, "reads_removals", False)
         )
-        # Asked once per document by `observe`: worked out once, not per document.
-        self._corpus_rules = [rule for rule in self.rules if is_corpus_detector(rule.detector)]
+        # The corpus rules with their detectors, worked out once (`observe` runs per document).
+        self._observers: list[tuple[Rule, CorpusDetector]] = [
+            (rule, rule.detector) for rule in self.rules if is_corpus_detector(rule.detector)
+        ]
 
     @property
     def tracks_removals(self) -> bool:
@@ -137,15 +139,13 @@ class Pipeline:
 
     def corpus_rules(self) -> list[Rule]:
         """The rules that need corpus statistics (a first pass over all documents)."""
-        return list(self._corpus_rules)
+        return [rule for rule, _ in self._observers]
 
     def observe(self, text: str) -> CorpusStats:
         """One document's contribution to the corpus statistics."""
         view = TextView(text)
         stats: CorpusStats = {}
-        for rule in self._corpus_rules:
-            detector = rule.detector
-            assert is_corpus_detector(detector)
+        for rule, detector in self._observers:
             stats[rule.id] = detector.observe(view)
         return stats
 
