@@ -24,7 +24,9 @@ article's next subheading, not half an entry.
 
 Two options shape the run for boxes that are not lists of headlines: an author
 box's biography is written as sentences (`max_prose_in_run` lets that many lines of
-prose in, `max_prose_words` caps their length), and a share bar's run must be button
+prose in, `max_prose_words` caps their length, and `min_plain_lines` asks an inline
+box for that many lines that are not prose, so that a subheading over a short
+paragraph is not taken for a title over its box's pitch), and a share bar's run must be button
 names only (`run_line`, which every line of the run must match). With `run_above`,
 the marker closes the box and the run is the short lines above it (a league table
 over "View full table"). With `max_boxes`, a text with more markers than that is
@@ -69,6 +71,7 @@ class AfterMarker:
         self.run_above = params.boolean("run_above", False)
         self.max_prose_in_run = params.integer("max_prose_in_run", 0, minimum=0)
         self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)  # 0: any length
+        self.min_plain_lines = params.integer("min_plain_lines", 0, minimum=0)
         self.max_boxes = params.integer("max_boxes", 0, minimum=0)  # 0: any number
         self.prose_below = params.boolean("prose_below", False)
         self.run_line: Pattern | None = params.pattern(
@@ -164,7 +167,7 @@ class AfterMarker:
         end = position
         while end < len(content) and self._is_marker(content[end]):
             run = self._entries(self._run(content[end + 1 :], stop_at_marker=True))
-            if not run or len(run) > self.max_lines:
+            if not run or len(run) > self.max_lines or not self._plain_enough(run):
                 break
             end += 1 + len(run)
         return end
@@ -208,6 +211,12 @@ class AfterMarker:
                 break  # a paragraph, perhaps with a widget word glued on: not a teaser
             run.append(line)
         return run
+
+    def _plain_enough(self, run: list[Line]) -> bool:
+        """Whether the run has `min_plain_lines` lines that are not prose (a box's entries)."""
+        if not self.min_plain_lines:
+            return True
+        return sum(not is_prose(line.text) for line in run) >= self.min_plain_lines
 
     def _prose_fits(self, text: str) -> bool:
         """Whether a line of prose is short enough to be part of the run."""
