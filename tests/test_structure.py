@@ -250,6 +250,15 @@ def test_after_marker_min_plain_lines_asks_a_box_for_lines_that_are_not_prose():
     assert _rule("after_marker", **params, min_plain_lines=2).clean(box).text == box
 
 
+def test_after_marker_min_plain_lines_ends_the_box_at_its_last_entry():
+    params = {"markers": ["Tickets"], "inline": True, "max_prose_in_run": 1, "max_words": 30}
+    short_paragraph = "The programme runs from Haydn to a piece written for the evening by a pupil."
+    page = f"{LONG}\n\nTickets\nfrom £24.90\nplus fees\n{short_paragraph}"
+    assert _rule("after_marker", **params).clean(page).text == LONG
+    kept = _rule("after_marker", **params, min_plain_lines=1).clean(page).text
+    assert kept == f"{LONG}\n\n{short_paragraph}"
+
+
 def test_after_marker_survives_a_rule_that_takes_its_marker():
     marker_only = load_pipeline(select=["boilerplate.navigation-widgets"]).rules
     closing = load_pipeline(select=["boilerplate.closing-sections"]).rules

@@ -25,8 +25,9 @@ article's next subheading, not half an entry.
 Two options shape the run for boxes that are not lists of headlines: an author
 box's biography is written as sentences (`max_prose_in_run` lets that many lines of
 prose in, `max_prose_words` caps their length, and `min_plain_lines` asks an inline
-box for that many lines that are not prose, so that a subheading over a short
-paragraph is not taken for a title over its box's pitch), and a share bar's run must be button
+box for that many lines that are not prose and ends it at the last of them, so that
+a subheading over a short paragraph is not taken for a title over its box's pitch,
+nor the paragraph after a box for part of it), and a share bar's run must be button
 names only (`run_line`, which every line of the run must match). With `run_above`,
 the marker closes the box and the run is the short lines above it (a league table
 over "View full table"). With `max_boxes`, a text with more markers than that is
@@ -167,6 +168,8 @@ class AfterMarker:
         end = position
         while end < len(content) and self._is_marker(content[end]):
             run = self._entries(self._run(content[end + 1 :], stop_at_marker=True))
+            if self.min_plain_lines:  # the box ends with its last entry, not with a paragraph
+                run = _without_trailing_prose(run)
             if not run or len(run) > self.max_lines or not self._plain_enough(run):
                 break
             end += 1 + len(run)
@@ -257,6 +260,14 @@ def _spans(view: TextView, marker: int, last: int, alone: tuple[int, int]) -> tu
     above = _previous_content(lines, marker)
     gap = lines[above + 1].start if final_break else lines[above].end
     return min(gap, alone[0]), start if final_break else alone[1], len(view.text)
+
+
+def _without_trailing_prose(run: list[Line]) -> list[Line]:
+    """The run up to its last line that is not prose: a paragraph after it is the article's."""
+    end = len(run)
+    while end and is_prose(run[end - 1].text):
+        end -= 1
+    return run[:end]
 
 
 def _prose_at(content: list[Line], position: int) -> bool:
