@@ -238,27 +238,6 @@ def test_after_marker_takes_only_the_short_lines_under_its_heading():
     assert pipeline.clean(two_paragraphs).text == two_paragraphs
 
 
-def test_after_marker_min_plain_lines_asks_a_box_for_lines_that_are_not_prose():
-    params = {"markers": ["Volunteer with us"], "inline": True, "max_prose_in_run": 1}
-    pitch = "We are looking for drivers, interpreters and warehouse helpers in Dover."
-    box = f"{LONG}\n\nVolunteer with us\n{pitch}\nFind a role near you\n\n{LONG}"
-    subheading = f"{LONG}\n\nVolunteer with us\n{pitch}\n\n{LONG}"
-    assert _rule("after_marker", **params).clean(subheading).text == f"{LONG}\n\n{LONG}"
-    strict = _rule("after_marker", **params, min_plain_lines=1)
-    assert strict.clean(subheading).text == subheading
-    assert strict.clean(box).text == f"{LONG}\n\n{LONG}"
-    assert _rule("after_marker", **params, min_plain_lines=2).clean(box).text == box
-
-
-def test_after_marker_min_plain_lines_ends_the_box_at_its_last_entry():
-    params = {"markers": ["Tickets"], "inline": True, "max_prose_in_run": 1, "max_words": 30}
-    short_paragraph = "The programme runs from Haydn to a piece written for the evening by a pupil."
-    page = f"{LONG}\n\nTickets\nfrom £24.90\nplus fees\n{short_paragraph}"
-    assert _rule("after_marker", **params).clean(page).text == LONG
-    kept = _rule("after_marker", **params, min_plain_lines=1).clean(page).text
-    assert kept == f"{LONG}\n\n{short_paragraph}"
-
-
 def test_after_marker_survives_a_rule_that_takes_its_marker():
     marker_only = load_pipeline(select=["boilerplate.navigation-widgets"]).rules
     closing = load_pipeline(select=["boilerplate.closing-sections"]).rules
