@@ -11,7 +11,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from cleaner.engine import Pipeline
+from cleaner.kinds import REGISTRY
+from cleaner.params import Params
 from cleaner.pattern_store import ENVIRONMENT
+from cleaner.rule import Level, Rule, RuleSpec
 from cleaner.ruleset import Selection, load_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -45,6 +48,21 @@ def rule_dir(tmp_path: Path) -> Path:
 
 def pipeline_of(folder: Path, **kwargs: object) -> Pipeline:
     return Pipeline(load_rules([folder], Selection(), defaults=False), **kwargs)  # type: ignore[arg-type]
+
+
+def one_rule(kind: str, **params: object) -> Pipeline:
+    """A pipeline of one rule of `kind` with these params, built without a rule file."""
+    spec = RuleSpec(f"test.{kind}", kind, Level.ERROR, "A test rule.", params, (), "<test>")
+    detector = REGISTRY[kind](spec, Params(params, source="<test>", rule_id=spec.id))
+    return Pipeline([Rule(spec, detector)])
+
+
+# A paragraph of prose long enough that no structure rule takes it for furniture.
+LONG = (
+    "The old lighthouse on Gull Point will be staffed again from April, the maritime "
+    "agency announced on Thursday, after a decade of automatic operation. Two keepers "
+    "will live on the headland in shifts of four weeks."
+)
 
 
 T = TypeVar("T")

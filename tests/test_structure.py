@@ -13,10 +13,8 @@ from __future__ import annotations
 from cleaner import clean, load_pipeline, revert
 from cleaner.document import TextView
 from cleaner.engine import Pipeline
-from cleaner.kinds import REGISTRY
 from cleaner.layout import allowed, table_lines
-from cleaner.params import Params
-from cleaner.rule import Level, Rule, RuleSpec
+from tests.conftest import LONG, one_rule
 
 BOILERPLATE = load_pipeline(select=["boilerplate"])
 EVERYTHING = load_pipeline()
@@ -200,36 +198,23 @@ def test_short_page_is_held_back_not_emptied():
     assert "Short notice." in result.text
 
 
-def _rule(kind: str, **params: object) -> Pipeline:
-    spec = RuleSpec(f"test.{kind}", kind, Level.ERROR, "A test rule.", params, (), "<test>")
-    detector = REGISTRY[kind](spec, Params(params, source="<test>", rule_id=spec.id))
-    return Pipeline([Rule(spec, detector)])
-
-
-LONG = (
-    "The old lighthouse on Gull Point will be staffed again from April, the maritime "
-    "agency announced on Thursday, after a decade of automatic operation. Two keepers "
-    "will live on the headland in shifts of four weeks."
-)
-
-
 def test_edge_lines_needs_prose_and_a_run():
-    pipeline = _rule("edge_lines")
+    pipeline = one_rule("edge_lines")
     assert pipeline.clean("Home\nNews\nSport\nWeather").text == "Home\nNews\nSport\nWeather"
     single = f"Menu\n{LONG}\nContact"
     assert pipeline.clean(single).text == single
 
 
 def test_edge_lines_spares_the_line_next_to_the_body():
-    pipeline = _rule("edge_lines", side="top", min_run=2)
+    pipeline = one_rule("edge_lines", side="top", min_run=2)
     page = f"Home\nNews\nSport\nGull Point\n{LONG}"
     assert pipeline.clean(page).text == f"Gull Point\n{LONG}"
-    keep_all = _rule("edge_lines", side="top", min_run=2, spare_adjacent=False)
+    keep_all = one_rule("edge_lines", side="top", min_run=2, spare_adjacent=False)
     assert keep_all.clean(page).text == LONG
 
 
 def test_after_marker_takes_only_the_short_lines_under_its_heading():
-    pipeline = _rule("after_marker", markers=["Related"])
+    pipeline = one_rule("after_marker", markers=["Related"])
     long_line = " ".join(["word"] * 20)
     assert pipeline.clean(f"{LONG}\n\nRelated\n\n{long_line}").text == f"{LONG}\n\n{long_line}"
     short_tail = f"{LONG}\n\nRelated\n\nStorm closes the road\nFerry changes\n\n{long_line}"
