@@ -9,22 +9,10 @@ the last of them.
 
 from __future__ import annotations
 
-from cleaner.engine import Pipeline
-from cleaner.kinds import REGISTRY
-from cleaner.params import Params
-from cleaner.rule import Level, Rule, RuleSpec
+import pytest
 
-LONG = (
-    "The old lighthouse on Gull Point will be staffed again from April, the maritime "
-    "agency announced on Thursday, after a decade of automatic operation. Two keepers "
-    "will live on the headland in shifts of four weeks."
-)
-
-
-def _rule(kind: str, **params: object) -> Pipeline:
-    spec = RuleSpec(f"test.{kind}", kind, Level.ERROR, "A test rule.", params, (), "<test>")
-    detector = REGISTRY[kind](spec, Params(params, source="<test>", rule_id=spec.id))
-    return Pipeline([Rule(spec, detector)])
+from cleaner.errors import RuleError
+from tests.conftest import LONG, one_rule
 
 
 def test_after_marker_min_plain_lines_asks_a_box_for_lines_that_are_not_prose():
@@ -32,17 +20,23 @@ def test_after_marker_min_plain_lines_asks_a_box_for_lines_that_are_not_prose():
     pitch = "We are looking for drivers, interpreters and warehouse helpers in Dover."
     box = f"{LONG}\n\nVolunteer with us\n{pitch}\nFind a role near you\n\n{LONG}"
     subheading = f"{LONG}\n\nVolunteer with us\n{pitch}\n\n{LONG}"
-    assert _rule("after_marker", **params).clean(subheading).text == f"{LONG}\n\n{LONG}"
-    strict = _rule("after_marker", **params, min_plain_lines=1)
+    assert one_rule("after_marker", **params).clean(subheading).text == f"{LONG}\n\n{LONG}"
+    strict = one_rule("after_marker", **params, min_plain_lines=1)
     assert strict.clean(subheading).text == subheading
     assert strict.clean(box).text == f"{LONG}\n\n{LONG}"
-    assert _rule("after_marker", **params, min_plain_lines=2).clean(box).text == box
+    assert one_rule("after_marker", **params, min_plain_lines=2).clean(box).text == box
 
 
 def test_after_marker_min_plain_lines_ends_the_box_at_its_last_entry():
     params = {"markers": ["Tickets"], "inline": True, "max_prose_in_run": 1, "max_words": 30}
     short_paragraph = "The programme runs from Haydn to a piece written for the evening by a pupil."
     page = f"{LONG}\n\nTickets\nfrom £24.90\nplus fees\n{short_paragraph}"
-    assert _rule("after_marker", **params).clean(page).text == LONG
-    kept = _rule("after_marker", **params, min_plain_lines=1).clean(page).text
+    assert one_rule("after_marker", **params).clean(page).text == LONG
+    kept = one_rule("after_marker", **params, min_plain_lines=1).clean(page).text
     assert kept == f"{LONG}\n\n{short_paragraph}"
+
+
+def test_min_plain_lines_is_refused_where_it_would_do_nothing():
+    for params in ({}, {"inline": True, "run_above": True}):
+        with pytest.raises(RuleError, match="min_plain_lines"):
+            one_rule("after_marker", markers=["Tickets"], min_plain_lines=1, **params)

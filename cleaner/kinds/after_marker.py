@@ -72,7 +72,7 @@ class AfterMarker:
         self.run_above = params.boolean("run_above", False)
         self.max_prose_in_run = params.integer("max_prose_in_run", 0, minimum=0)
         self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)  # 0: any length
-        self.min_plain_lines = params.integer("min_plain_lines", 0, minimum=0)
+        self.min_plain_lines = _min_plain_lines(params, self.inline and not self.run_above)
         self.max_boxes = params.integer("max_boxes", 0, minimum=0)  # 0: any number
         self.prose_below = params.boolean("prose_below", False)
         self.run_line: Pattern | None = params.pattern(
@@ -167,10 +167,8 @@ class AfterMarker:
         """Where the boxes stacked from `position` end (`position` itself: no box there)."""
         end = position
         while end < len(content) and self._is_marker(content[end]):
-            run = self._entries(self._run(content[end + 1 :], stop_at_marker=True))
-            if self.min_plain_lines:  # the box ends with its last entry, not with a paragraph
-                run = _without_trailing_prose(run)
-            if not run or len(run) > self.max_lines or not self._plain_enough(run):
+            run = self._as_box(self._entries(self._run(content[end + 1 :], stop_at_marker=True)))
+            if not run or len(run) > self.max_lines:
                 break
             end += 1 + len(run)
         return end
@@ -215,11 +213,20 @@ class AfterMarker:
             run.append(line)
         return run
 
-    def _plain_enough(self, run: list[Line]) -> bool:
-        """Whether the run has `min_plain_lines` lines that are not prose (a box's entries)."""
+    def _as_box(self, run: list[Line]) -> list[Line]:
+        """The run as a box's entries under `min_plain_lines`, or [] when it is no box.
+
+        The box ends at its last line that is not prose (a paragraph after it is the
+        article's), and it needs that many such lines (a subheading over a short
+        paragraph has none).
+        """
         if not self.min_plain_lines:
-            return True
-        return sum(not is_prose(line.text) for line in run) >= self.min_plain_lines
+            return run
+        end = len(run)
+        while end and is_prose(run[end - 1].text):
+            end -= 1
+        plain = sum(not is_prose(line.text) for line in run[:end])
+        return run[:end] if plain >= self.min_plain_lines else []
 
     def _prose_fits(self, text: str) -> bool:
         """Whether a line of prose is short enough to be part of the run."""
@@ -262,12 +269,16 @@ def _spans(view: TextView, marker: int, last: int, alone: tuple[int, int]) -> tu
     return min(gap, alone[0]), start if final_break else alone[1], len(view.text)
 
 
-def _without_trailing_prose(run: list[Line]) -> list[Line]:
-    """The run up to its last line that is not prose: a paragraph after it is the article's."""
-    end = len(run)
-    while end and is_prose(run[end - 1].text):
-        end -= 1
-    return run[:end]
+def _min_plain_lines(params: Params, stacked_boxes: bool) -> int:
+    """`min_plain_lines`, read only for inline boxes under their title.
+
+    Elsewhere (a closing section, a box above its link) it would do nothing, and a
+    rule author would not see that: the rule file is refused instead.
+    """
+    value = params.integer("min_plain_lines", 0, minimum=0)
+    if value and not stacked_boxes:
+        raise params.error("min_plain_lines", "applies only with inline: true and no run_above")
+    return value
 
 
 def _prose_at(content: list[Line], position: int) -> bool:
