@@ -19,8 +19,11 @@ pattern (a date): it carries what the metadata rules keep. Only removals by rule
 of the packs in `after_packs` count (or, when given, by the rules in `after_rules`:
 a caption is what a removed credit leaves), never this rule's own. With
 `box_edge`, only lines removed right above the paragraph's first line (`above`: a
-box's label), right below its last line (`below`: the link that closes a box), or
-either, count: the box's entries are what is left.
+box's label), right below its last line (`below`: the link that closes a box),
+either, or `both` (a box's title and its button, each gone), count: the box's entries
+are what is left. A line left is never prose, except that with `max_prose_words` a
+sentence of at most that many words may be left too: the one-line pitch between a
+subscription box's removed title and its removed button.
 
 The kind needs other rules to act first, so its examples run with the rules named
 in `example_rules` (see cleaner.selftest).
@@ -38,7 +41,7 @@ from cleaner.patterns import fullmatch
 from cleaner.rule import Edit, RuleSpec
 from cleaner.seams import Seams, line_seams
 
-BOX_EDGES = ("", "above", "below", "either")
+BOX_EDGES = ("", "above", "below", "either", "both")
 
 
 class OrphanLines:
@@ -54,6 +57,7 @@ class OrphanLines:
         self.after_packs = frozenset(params.texts("after_packs", ("boilerplate", "metadata")))
         self.after_rules = frozenset(params.texts("after_rules"))
         self.box_edge = params.choice("box_edge", BOX_EDGES, "")
+        self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)
         self.example_rules = params.texts("example_rules")
         self.spare = whole_line_patterns(params, "spare")
         self.message = params.text("message", default_message(spec))
@@ -86,6 +90,8 @@ class OrphanLines:
         if self.box_edge:  # only the box's label over it or its closing link under it
             above = seams.above.get(paragraph[0].index, 0)
             below = seams.below.get(paragraph[-1].index, 0)
+            if self.box_edge == "both" and not (above and below):
+                return False
             removed = (above if self.box_edge != "below" else 0) + (
                 below if self.box_edge != "above" else 0
             )
@@ -100,10 +106,11 @@ class OrphanLines:
 
     def _short(self, text: str) -> bool:
         """A short line that is not prose and carries nothing the metadata rules keep."""
+        words = len(text.split())
         return (
-            len(text.split()) <= self.max_words
+            words <= self.max_words
             and len(text.strip()) <= self.max_chars
-            and not is_prose(text)
+            and (words <= self.max_prose_words or not is_prose(text))
             and (self.spare is None or fullmatch(self.spare, text) is None)
         )
 
