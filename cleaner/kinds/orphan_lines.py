@@ -105,7 +105,7 @@ class OrphanLines:
         )
 
     def _short(self, text: str) -> bool:
-        """A short line that is not prose and carries nothing the metadata rules keep."""
+        """A short line, not prose (or a sentence of `max_prose_words`), with nothing to keep."""
         words = len(text.split())
         return (
             words <= self.max_words
