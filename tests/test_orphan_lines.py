@@ -47,11 +47,11 @@ def _doc(*blocks: str) -> str:
     return "\n\n".join((HEADLINE, PARA_1, *blocks, PARA_2)) + "\n"
 
 
-def _clean(text: str) -> str:
-    result = PIPELINE.clean(text)
+def _clean(text: str, pipeline: Pipeline = PIPELINE) -> str:
+    result = pipeline.clean(text)
     assert replay(text, result.changes) == result.text
     assert revert(result.text, result.changes) == text
-    assert not PIPELINE.clean(result.text).changes, "a second run must change nothing"
+    assert not pipeline.clean(result.text).changes, "a second run must change nothing"
     return result.text
 
 
@@ -243,15 +243,15 @@ def test_after_rules_narrow_the_removals_that_count():
     assert pipeline.clean(_doc(two_lines)).text == _doc(f"{caption}\nSecond caption line")
 
 
-def _box_pipeline(edge: str) -> Pipeline:
-    """The drop rule, then an orphan rule for box entries at `edge` of their paragraph."""
-    params = {"after_rules": [DROP.id], "min_removed": 1, "box_edge": edge}
+def orphan_pipeline(**params: object) -> Pipeline:
+    """The drop rule, then an orphan rule with `params` that counts only its removals."""
+    params = {"after_rules": [DROP.id], **params}
     spec = RuleSpec("boilerplate.test-entries", "orphan_lines", Level.ERROR, "E.", params, (), "-")
     return Pipeline([DROP, build(spec)])
 
 
 def test_box_edge_above_counts_only_a_label_removed_over_the_paragraph():
-    pipeline = _box_pipeline("above")
+    pipeline = orphan_pipeline(min_removed=1, box_edge="above")
     assert pipeline.clean(_doc("Widget one\nFerry fares rise\nTram vote delayed")).text == _doc()
     # a line removed under the entries, or between them, is not the box's label
     under = "Ferry fares rise\nTram vote delayed"
@@ -262,7 +262,7 @@ def test_box_edge_above_counts_only_a_label_removed_over_the_paragraph():
 
 
 def test_box_edge_below_counts_only_a_closing_link_removed_under_the_paragraph():
-    pipeline = _box_pipeline("below")
+    pipeline = orphan_pipeline(min_removed=1, box_edge="below")
     assert pipeline.clean(_doc("Ferry fares rise\nTram vote delayed\nWidget one")).text == _doc()
     label_over = "Ferry fares rise\nTram vote delayed"
     assert pipeline.clean(_doc(f"Widget one\n{label_over}")).text == _doc(label_over)

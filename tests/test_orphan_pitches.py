@@ -12,56 +12,44 @@ import pytest
 
 from cleaner.engine import Pipeline
 from cleaner.errors import RuleError
-from cleaner.rule import Level, RuleSpec
-from cleaner.ruleset import build
-from tests.test_orphan_lines import DROP, _doc
+from tests.test_orphan_lines import _clean, _doc, orphan_pipeline
 
 PITCH = "Local news for Harlow Creek, twice a week. No ads, no algorithms."
 
 
 def _pitch_pipeline(**extra: object) -> Pipeline:
-    params = {"after_rules": [DROP.id], "box_edge": "both", "max_prose_words": 30}
-    params.update({"max_words": 30, "max_chars": 220, "max_lines": 2, **extra})
-    spec = RuleSpec("boilerplate.test-pitches", "orphan_lines", Level.ERROR, "P.", params, (), "-")
-    return Pipeline([DROP, build(spec)])
-
-
-def _clean(pipeline: Pipeline, text: str) -> str:
-    result = pipeline.clean(text)
-    assert not pipeline.clean(result.text).changes, "a second run must change nothing"
-    return result.text
+    limits = {"max_words": 30, "max_chars": 220, "max_lines": 2, "max_prose_words": 30}
+    return orphan_pipeline(box_edge="both", **{**limits, **extra})
 
 
 def test_a_sentence_between_a_removed_title_and_a_removed_button_goes():
     pipeline = _pitch_pipeline()
-    assert _clean(pipeline, _doc(f"Widget one\n{PITCH}\nWidget two")) == _doc()
+    assert _clean(_doc(f"Widget one\n{PITCH}\nWidget two"), pipeline) == _doc()
 
 
 def test_a_sentence_that_lost_only_its_title_or_only_its_button_stays():
     pipeline = _pitch_pipeline()
-    assert _clean(pipeline, _doc(f"Widget one\n{PITCH}")) == _doc(PITCH)
-    assert _clean(pipeline, _doc(f"{PITCH}\nWidget two")) == _doc(PITCH)
+    assert _clean(_doc(f"Widget one\n{PITCH}"), pipeline) == _doc(PITCH)
+    assert _clean(_doc(f"{PITCH}\nWidget two"), pipeline) == _doc(PITCH)
 
 
 def test_a_paragraph_of_its_own_between_two_removed_paragraphs_stays():
     pipeline = _pitch_pipeline()
-    assert _clean(pipeline, _doc("Widget one", PITCH, "Widget two")) == _doc(PITCH)
+    assert _clean(_doc("Widget one", PITCH, "Widget two"), pipeline) == _doc(PITCH)
 
 
 def test_a_longer_sentence_than_max_prose_words_stays():
     pipeline = _pitch_pipeline(max_prose_words=5)
-    assert _clean(pipeline, _doc(f"Widget one\n{PITCH}\nWidget two")) == _doc(PITCH)
+    assert _clean(_doc(f"Widget one\n{PITCH}\nWidget two"), pipeline) == _doc(PITCH)
     # a short line that is not prose is still taken under the ordinary limits
-    assert _clean(pipeline, _doc("Widget one\nTwice a week\nWidget two")) == _doc()
+    assert _clean(_doc("Widget one\nTwice a week\nWidget two"), pipeline) == _doc()
 
 
 def test_without_max_prose_words_a_sentence_is_never_an_orphan():
     pipeline = _pitch_pipeline(max_prose_words=0)
-    assert _clean(pipeline, _doc(f"Widget one\n{PITCH}\nWidget two")) == _doc(PITCH)
+    assert _clean(_doc(f"Widget one\n{PITCH}\nWidget two"), pipeline) == _doc(PITCH)
 
 
 def test_an_unknown_box_edge_is_a_rule_error():
-    params = {"box_edge": "around"}
-    spec = RuleSpec("boilerplate.test-pitches", "orphan_lines", Level.ERROR, "P.", params, (), "-")
     with pytest.raises(RuleError, match="box_edge"):
-        build(spec)
+        orphan_pipeline(box_edge="around")
