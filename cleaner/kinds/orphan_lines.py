@@ -21,7 +21,9 @@ a caption is what a removed credit leaves), never this rule's own. With
 `box_edge`, only lines removed right above the paragraph's first line (`above`: a
 box's label), right below its last line (`below`: the link that closes a box),
 either, or `both` (a box's title and its button, each gone), count: the box's entries
-are what is left. A line left is never prose, except that with `max_prose_words` a
+are what is left. With `both`, `below_rules` may name other rules for the line below
+(a caption framed by its removed toggle above and its removed credit below: the credit
+is what makes it a caption). A line left is never prose, except that with `max_prose_words` a
 sentence of at most that many words may be left too: the one-line pitch between a
 subscription box's removed title and its removed button.
 
@@ -57,6 +59,9 @@ class OrphanLines:
         self.after_packs = frozenset(params.texts("after_packs", ("boilerplate", "metadata")))
         self.after_rules = frozenset(params.texts("after_rules"))
         self.box_edge = params.choice("box_edge", BOX_EDGES, "")
+        self.below_rules = frozenset(params.texts("below_rules"))
+        if self.below_rules and self.box_edge != "both":
+            raise params.error("below_rules", "needs box_edge: both")
         self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)
         self.example_rules = params.texts("example_rules")
         self.spare = whole_line_patterns(params, "spare")
@@ -71,6 +76,10 @@ class OrphanLines:
             return rule in self.after_rules
         return rule.split(".", 1)[0] in self.after_packs
 
+    def counts_below(self, rule: str) -> bool:
+        """Whether a removal by `rule` right below a paragraph counts: `below_rules`, if given."""
+        return rule in self.below_rules if self.below_rules else self.counts(rule)
+
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per orphaned paragraph; nothing before any rule removed a line."""
         if not view.removals:
@@ -78,18 +87,19 @@ class OrphanLines:
         seams = line_seams(view, self.counts)
         if not seams:
             return
+        under = line_seams(view, self.counts_below) if self.below_rules else seams
         paragraphs = list(_paragraphs(view.content_lines))
         for paragraph in paragraphs[1:]:  # the first holds the headline
-            if self._orphaned(paragraph, seams):
+            if self._orphaned(paragraph, seams, under):
                 reason = f"{self.message} ({len(paragraph)} lines left by a removed widget)"
                 yield remove_lines(view, paragraph[0].index, paragraph[-1].index, self.rule, reason)
 
-    def _orphaned(self, paragraph: list[Line], seams: Seams) -> bool:
+    def _orphaned(self, paragraph: list[Line], seams: Seams, under: Seams) -> bool:
         # Lines removed from inside the paragraph count once, above the line under them
         # (the line over them lost them too); those at its end count below its last line.
         if self.box_edge:  # only the box's label over it or its closing link under it
             above = seams.above.get(paragraph[0].index, 0)
-            below = seams.below.get(paragraph[-1].index, 0)
+            below = under.below.get(paragraph[-1].index, 0)
             if self.box_edge == "both" and not (above and below):
                 return False
             removed = (above if self.box_edge != "below" else 0) + (
