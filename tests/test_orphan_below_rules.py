@@ -16,7 +16,7 @@ from cleaner.engine import Pipeline
 from cleaner.errors import RuleError
 from cleaner.rule import Level, RuleSpec
 from cleaner.ruleset import build
-from tests.test_orphan_lines import DROP, _clean, _doc
+from tests.test_orphan_lines import _clean, _doc, orphan_pipeline
 
 CAPTION = "Crews work on the Elm Street culvert on Monday morning."
 CREDIT = build(
@@ -33,18 +33,9 @@ CREDIT = build(
 
 
 def _framed_pipeline(**extra: object) -> Pipeline:
-    params = {
-        "after_rules": [DROP.id],
-        "below_rules": [CREDIT.id],
-        "box_edge": "both",
-        "max_words": 40,
-        "max_chars": 300,
-        "max_lines": 1,
-        "max_prose_words": 40,
-        **extra,
-    }
-    spec = RuleSpec("boilerplate.test-framed", "orphan_lines", Level.ERROR, "F.", params, (), "-")
-    return Pipeline([DROP, CREDIT, build(spec)])
+    params = {"below_rules": [CREDIT.id], "box_edge": "both", "max_prose_words": 40}
+    limits = {"max_words": 40, "max_chars": 300, "max_lines": 1}
+    return orphan_pipeline(CREDIT, **{**params, **limits, **extra})
 
 
 def test_a_sentence_between_a_removed_toggle_and_a_removed_credit_goes():

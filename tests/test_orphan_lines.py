@@ -18,7 +18,7 @@ from cleaner.document import TextView
 from cleaner.engine import Pipeline
 from cleaner.errors import RuleError
 from cleaner.kinds.common import remove_lines
-from cleaner.rule import Edit, Level, RuleSpec
+from cleaner.rule import Edit, Level, Rule, RuleSpec
 from cleaner.ruleset import build
 from cleaner.seams import Removal, carry, line_seams
 from cleaner.selftest import example_companions
@@ -243,11 +243,11 @@ def test_after_rules_narrow_the_removals_that_count():
     assert pipeline.clean(_doc(two_lines)).text == _doc(f"{caption}\nSecond caption line")
 
 
-def orphan_pipeline(**params: object) -> Pipeline:
-    """The drop rule, then an orphan rule with `params` that counts only its removals."""
+def orphan_pipeline(*others: Rule, **params: object) -> Pipeline:
+    """The drop rule and `others`, then an orphan rule with `params` (counting DROP's removals)."""
     params = {"after_rules": [DROP.id], **params}
     spec = RuleSpec("boilerplate.test-entries", "orphan_lines", Level.ERROR, "E.", params, (), "-")
-    return Pipeline([DROP, build(spec)])
+    return Pipeline([DROP, *others, build(spec)])
 
 
 def test_box_edge_above_counts_only_a_label_removed_over_the_paragraph():

@@ -23,9 +23,9 @@ box's label), right below its last line (`below`: the link that closes a box),
 either, or `both` (a box's title and its button, each gone), count: the box's entries
 are what is left. With `both`, `below_rules` may name other rules for the line below
 (a caption framed by its removed toggle above and its removed credit below: the credit
-is what makes it a caption). A line left is never prose, except that with `max_prose_words` a
-sentence of at most that many words may be left too: the one-line pitch between a
-subscription box's removed title and its removed button.
+is what makes it a caption). A line left is never prose, except that with
+`max_prose_words` a sentence of at most that many words may be left too: the one-line
+pitch between a subscription box's removed title and its removed button.
 
 The kind needs other rules to act first, so its examples run with the rules named
 in `example_rules` (see cleaner.selftest).
@@ -77,8 +77,8 @@ class OrphanLines:
         return rule.split(".", 1)[0] in self.after_packs
 
     def counts_below(self, rule: str) -> bool:
-        """Whether a removal by `rule` right below a paragraph counts: `below_rules`, if given."""
-        return rule in self.below_rules if self.below_rules else self.counts(rule)
+        """Whether a removal by `rule` right below a paragraph counts, when `below_rules` is set."""
+        return rule in self.below_rules
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """One edit per orphaned paragraph; nothing before any rule removed a line."""
