@@ -213,6 +213,16 @@ def test_edge_lines_spares_the_line_next_to_the_body():
     assert keep_all.clean(page).text == LONG
 
 
+def test_edge_lines_keeps_the_signature_under_a_letters_closing_line():
+    pipeline = one_rule(
+        "edge_lines", side="bottom", min_run=2, spare_adjacent=False, signature_after=["yours,"]
+    )
+    signed = f"{LONG}\n\nYours,\nAnna Berg\nGull Point"
+    assert pipeline.clean(signed).text == signed
+    unsigned = f"{LONG}\n\nAnna Berg\nGull Point"
+    assert pipeline.clean(unsigned).text == LONG
+
+
 def test_after_marker_takes_only_the_short_lines_under_its_heading():
     pipeline = one_rule("after_marker", markers=["Related"])
     long_line = " ".join(["word"] * 20)

@@ -12,8 +12,10 @@ the body is touched, and a text without prose is left alone.
 Params: `side` (top, bottom, both), `max_words` (3), `min_run` (lines needed, 3),
 `digits` (whether a line may hold a digit, false), `sentence_end` (the pattern of a
 closing mark), `spare` (patterns of lines that never fit and end the run: sign-offs,
-"Label: value" lines whose metadata another rule keeps) and `spare_adjacent` (never
-take the line next to the body, true).
+"Label: value" lines whose metadata another rule keeps), `signature_after` (patterns
+of a letter's closing line, "Yours faithfully,": a run that this line ends is the
+writer's name and place, and stays) and `spare_adjacent` (never take the line next to
+the body, true).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class EdgeLines:
         self.digits = params.boolean("digits", False)
         self.spare_adjacent = params.boolean("spare_adjacent", True)
         self.spare = whole_line_patterns(params, "spare")
+        self.signature_after = whole_line_patterns(params, "signature_after")
         self.sentence_end: Pattern = params.compile(
             "sentence_end", params.text("sentence_end", DEFAULT_SENTENCE_END)
         )
@@ -57,7 +60,14 @@ class EdgeLines:
             return False
         if self.spare is not None and fullmatch(self.spare, text):
             return False
+        if self.closes_letter(text):
+            return False
         return self.digits or not any(char.isdigit() for char in text)
+
+    def closes_letter(self, text: str) -> bool:
+        """A letter's closing line ("Yours faithfully,"): the short lines under it sign it."""
+        closing = self.signature_after
+        return closing is not None and fullmatch(closing, text) is not None
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """At most one edit per edge: the run of fitting lines that touches it."""
@@ -86,6 +96,8 @@ class EdgeLines:
             if not self.fits(line.text):
                 break
             run.append(line.index)
+        if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
+            return  # a letter's name and place under its closing line
         if len(run) >= self.min_run:
             reason = f"{self.message} ({len(run)} lines)"
             yield remove_lines(view, min(run), max(run), self.rule, reason)
