@@ -223,6 +223,21 @@ def test_edge_lines_keeps_the_signature_under_a_letters_closing_line():
     assert pipeline.clean(unsigned).text == LONG
 
 
+def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
+    pipeline = one_rule(
+        "edge_lines",
+        side="bottom",
+        min_run=2,
+        spare_adjacent=False,
+        signature_name=["(?-i:[A-Z][a-z]+ [A-Z][a-z]+)"],
+        signature_place=["(?!abo)(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)"],
+    )
+    signed = f"{LONG}\n\nAnna Berg\nGull Point"
+    assert pipeline.clean(signed).text == signed
+    for menu in ("Anna Berg\nAbo", "Anna Berg\nGull\nPoint", "About\nGull"):
+        assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
+
+
 def test_after_marker_takes_only_the_short_lines_under_its_heading():
     pipeline = one_rule("after_marker", markers=["Related"])
     long_line = " ".join(["word"] * 20)

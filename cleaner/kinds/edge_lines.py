@@ -14,8 +14,9 @@ Params: `side` (top, bottom, both), `max_words` (3), `min_run` (lines needed, 3)
 closing mark), `spare` (patterns of lines that never fit and end the run: sign-offs,
 "Label: value" lines whose metadata another rule keeps), `signature_after` (patterns
 of a letter's closing line, "Yours faithfully,": a run that this line ends is the
-writer's name and place, and stays) and `spare_adjacent` (never take the line next to
-the body, true).
+writer's name and place, and stays), `signature_name` and `signature_place` (a run of
+just these two lines right under the body, a name over a place, is a letter's
+signature and stays) and `spare_adjacent` (never take the line next to the body, true).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class EdgeLines:
         self.spare_adjacent = params.boolean("spare_adjacent", True)
         self.spare = whole_line_patterns(params, "spare")
         self.signature_after = whole_line_patterns(params, "signature_after")
+        self.signature_name = whole_line_patterns(params, "signature_name")
+        self.signature_place = whole_line_patterns(params, "signature_place")
         self.sentence_end: Pattern = params.compile(
             "sentence_end", params.text("sentence_end", DEFAULT_SENTENCE_END)
         )
@@ -68,6 +71,13 @@ class EdgeLines:
         """A letter's closing line ("Yours faithfully,"): the short lines under it sign it."""
         closing = self.signature_after
         return closing is not None and fullmatch(closing, text) is not None
+
+    def is_signature(self, name: str, place: str) -> bool:
+        """A writer's name over their town ("Bernard Lemoine" / "Vauclerc-sur-Orne")."""
+        if self.signature_name is None or self.signature_place is None:
+            return False
+        named = fullmatch(self.signature_name, name) is not None
+        return named and fullmatch(self.signature_place, place) is not None
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """At most one edit per edge: the run of fitting lines that touches it."""
@@ -98,6 +108,8 @@ class EdgeLines:
             run.append(line.index)
         if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
             return  # a letter's name and place under its closing line
+        if len(run) == len(lines) == 2 and self.is_signature(lines[1].text, lines[0].text):
+            return  # a letter's name and place right under its last paragraph
         if len(run) >= self.min_run:
             reason = f"{self.message} ({len(run)} lines)"
             yield remove_lines(view, min(run), max(run), self.rule, reason)
