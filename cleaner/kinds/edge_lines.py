@@ -79,6 +79,19 @@ class EdgeLines:
         named = fullmatch(self.signature_name, name) is not None
         return named and fullmatch(self.signature_place, place) is not None
 
+    def signs_letter(self, lines: list[Line], run: list[int]) -> bool:
+        """The run is a letter's signature, which stays.
+
+        Either the lines under its closing line ("Yours faithfully,"), or just a name over
+        a town between the body and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne").
+        """
+        if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
+            return True
+        if len(run) == len(lines) == 2:
+            upper, lower = sorted(lines, key=lambda line: line.index)
+            return self.is_signature(upper.text, lower.text)
+        return False
+
     def detect(self, view: TextView) -> Iterator[Edit]:
         """At most one edit per edge: the run of fitting lines that touches it."""
         bounds = view.body
@@ -106,10 +119,8 @@ class EdgeLines:
             if not self.fits(line.text):
                 break
             run.append(line.index)
-        if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
-            return  # a letter's name and place under its closing line
-        if len(run) == len(lines) == 2 and self.is_signature(lines[1].text, lines[0].text):
-            return  # a letter's name and place right under its last paragraph
+        if self.signs_letter(lines, run):
+            return
         if len(run) >= self.min_run:
             reason = f"{self.message} ({len(run)} lines)"
             yield remove_lines(view, min(run), max(run), self.rule, reason)
