@@ -28,7 +28,9 @@ prose in, `max_prose_words` caps their length, and `min_plain_lines` asks an inl
 box for that many lines that are not prose and ends it at the last of them, so that
 a subheading over a short paragraph is not taken for a title over its box's pitch,
 nor the paragraph after a box for part of it), and a share bar's run must be button
-names only (`run_line`, which every line of the run must match). With `run_above`,
+names only (`run_line`, which every line of the run must match), and a weather or
+ticket box must hold a reading or a call to buy (`run_needs`, which one line of the run
+must match: a price list under "Tickets" is the story's). With `run_above`,
 the marker closes the box and the run is the short lines above it (a league table
 over "View full table"). With `max_boxes`, a text with more markers than that is
 left alone: a picture series whose every caption is credited tells its story in the
@@ -78,6 +80,9 @@ class AfterMarker:
         self.run_line: Pattern | None = params.pattern(
             "run_line", ignore_case=ignore_case, default=None
         )
+        self.run_needs: Pattern | None = params.pattern(
+            "run_needs", ignore_case=ignore_case, default=None
+        )
         self.entry_end: Pattern | None = params.pattern("entry_end", default=None)
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -106,7 +111,7 @@ class AfterMarker:
             if not self._is_marker(line):
                 continue
             run = self._run(content[position + 1 :])
-            if len(run) > self.max_lines:
+            if len(run) > self.max_lines or not self._holds_needed(run):
                 continue
             reason = f"{self.message} ({len(run)} lines under the marker)"
             yield from self._edits(view, line.index, run[-1].index if run else None, reason)
@@ -153,6 +158,8 @@ class AfterMarker:
             above = self._run(content[taken:position][::-1], stop_at_marker=True)[::-1]
             if not above or len(above) > self.max_lines or above[0] is content[0]:
                 continue  # no box, too long, or reaching the top: the headline may be in it
+            if not self._holds_needed(above):
+                continue
             last = position  # links stacked under the first ("All events", "Submit yours")
             while is_marker(last + 1):
                 last += 1
@@ -214,19 +221,24 @@ class AfterMarker:
         return run
 
     def _as_box(self, run: list[Line]) -> list[Line]:
-        """The run as a box's entries under `min_plain_lines`, or [] when it is no box.
+        """The run as a box's entries, or [] when it is no box.
 
-        The box ends at its last line that is not prose (a paragraph after it is the
-        article's), and it needs that many such lines (a subheading over a short
-        paragraph has none).
+        Under `min_plain_lines`, the box ends at its last line that is not prose (a
+        paragraph after it is the article's), and it needs that many such lines (a
+        subheading over a short paragraph has none); under `run_needs`, the line it names.
         """
-        if not self.min_plain_lines:
-            return run
-        end = len(run)
-        while end and is_prose(run[end - 1].text):
-            end -= 1
-        plain = sum(not is_prose(line.text) for line in run[:end])
-        return run[:end] if plain >= self.min_plain_lines else []
+        if self.min_plain_lines:
+            end = len(run)
+            while end and is_prose(run[end - 1].text):
+                end -= 1
+            plain = sum(not is_prose(line.text) for line in run[:end])
+            run = run[:end] if plain >= self.min_plain_lines else []
+        return run if self._holds_needed(run) else []
+
+    def _holds_needed(self, run: list[Line]) -> bool:
+        """Whether the run has a line matching `run_needs` (always, without it)."""
+        needs = self.run_needs
+        return needs is None or any(fullmatch(needs, line.text.strip()) for line in run)
 
     def _prose_fits(self, text: str) -> bool:
         """Whether a line of prose is short enough to be part of the run."""

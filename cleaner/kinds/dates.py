@@ -195,7 +195,7 @@ def _clock(parts: dict[str, str | None]) -> tuple[int, int, int]:
     if hour is None:
         return 0, 0, 0
     value = int(hour)
-    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    ampm = "".join((parts.get("ampm") or "").lower().replace(".", "").split())  # "p. m."
     if ampm == "pm" and value < HALF_DAY:
         value += HALF_DAY
     elif ampm == "am" and value == HALF_DAY:
