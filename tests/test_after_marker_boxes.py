@@ -1,10 +1,11 @@
-"""Inline boxes with `min_plain_lines`: a box holds entries, and a paragraph is not one.
+"""Inline boxes with `min_plain_lines` and `run_needs`: a box holds entries, a paragraph is not one.
 
 An after_marker box may let one sentence of prose in (its pitch: "We are looking for
 drivers"). Without a further test, a subheading over a short paragraph reads as a box
 title over its pitch, and the short paragraph right after a real box reads as the box's
 last line. `min_plain_lines` asks the box for lines that are not prose and ends it at
-the last of them.
+the last of them. `run_needs` asks it for the one line that makes it a box: a ticket
+box's call to buy, a weather box's temperature.
 """
 
 from __future__ import annotations
@@ -40,3 +41,29 @@ def test_min_plain_lines_is_refused_where_it_would_do_nothing():
     for params in ({}, {"inline": True, "run_above": True}):
         with pytest.raises(RuleError, match="min_plain_lines"):
             one_rule("after_marker", markers=["Tickets"], min_plain_lines=1, **params)
+
+
+def test_after_marker_run_needs_asks_the_box_for_the_line_that_makes_it_one():
+    """A ticket box closes with its call to buy; the story's own price list has none."""
+    params = {"markers": ["Tickets"], "inline": True, "run_needs": "buy tickets|see all dates"}
+    box = f"{LONG}\n\nTickets\nAdults: £12\nChildren: £6\nBuy tickets\n\n{LONG}"
+    price_list = f"{LONG}\n\nTickets\nAdults: £12\nChildren: £6\n\n{LONG}"
+    assert one_rule("after_marker", **params).clean(box).text == f"{LONG}\n\n{LONG}"
+    assert one_rule("after_marker", **params).clean(price_list).text == price_list
+    assert one_rule("after_marker", markers=["Tickets"], inline=True).clean(price_list).text == (
+        f"{LONG}\n\n{LONG}"
+    )
+
+
+def test_after_marker_run_needs_holds_for_closing_sections_and_boxes_above():
+    closing = {"markers": ["Related"], "run_needs": "[0-9]{1,2}:[0-9]{2}"}
+    with_times = f"{LONG}\n\nRelated\nFerry fares rise\n12:40"
+    without = f"{LONG}\n\nRelated\nFerry fares rise\nTram vote delayed"
+    assert one_rule("after_marker", **closing).clean(with_times).text == LONG
+    assert one_rule("after_marker", **closing).clean(without).text == without
+    above = {"markers": ["View full table"], "inline": True, "run_above": True}
+    above["run_needs"] = ".*[0-9]+ pts"
+    table = f"{LONG}\n\n1. Rovers 31 pts\n2. United 29 pts\nView full table\n\n{LONG}"
+    plain = f"{LONG}\n\nRovers\nUnited\nView full table\n\n{LONG}"
+    assert one_rule("after_marker", **above).clean(table).text == f"{LONG}\n\n{LONG}"
+    assert "Rovers\nUnited" in one_rule("after_marker", **above).clean(plain).text
