@@ -132,7 +132,7 @@ class TextView:
         separator with it; a line inside a paragraph takes only its own terminator.
         """
         lines = self.lines
-        before = _previous_content(lines, first)
+        before = previous_content(lines, first)
         after = _next_content(lines, last)
         if after is None:
             if before is None:
@@ -156,7 +156,8 @@ class TextView:
         return len(self.text)
 
 
-def _previous_content(lines: list[Line], index: int) -> int | None:
+def previous_content(lines: list[Line], index: int) -> int | None:
+    """The last non-blank line above `index`, or None when there is none."""
     for candidate in range(index - 1, -1, -1):
         if not lines[candidate].is_blank:
             return candidate

@@ -32,7 +32,8 @@ names only (`run_line`, which every line of the run must match), and a weather o
 ticket box must hold a reading or a call to buy (`run_needs`, which one line of the run
 must match: a price list under "Tickets" is the story's). With `run_above`,
 the marker closes the box and the run is the short lines above it (a league table
-over "View full table"). With `max_boxes`, a text with more markers than that is
+over "View full table"; how the marker's and the run's removals are cut is
+cleaner.kinds.marker_spans'). With `max_boxes`, a text with more markers than that is
 left alone: a picture series whose every caption is credited tells its story in the
 captions. With `prose_below`, the marker must have a paragraph under it: a box
 between paragraphs, not the article's last sentence over a credit line at its end.
@@ -45,6 +46,7 @@ from collections.abc import Iterator
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import DECORATION, default_message, phrase_alternatives
 from cleaner.kinds.line_memo import WholeLineMatch
+from cleaner.kinds.marker_spans import marker_edits
 from cleaner.layout import is_prose, opens_with_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, folded_anchors, fullmatch
@@ -114,7 +116,9 @@ class AfterMarker:
             if len(run) > self.max_lines or not self._holds_needed(run):
                 continue
             reason = f"{self.message} ({len(run)} lines under the marker)"
-            yield from self._edits(view, line.index, run[-1].index if run else None, reason)
+            yield from marker_edits(
+                view, line.index, run[-1].index if run else None, self.rule, reason
+            )
             return
 
     def _boxes(self, view: TextView, content: list[Line], markers: list[int]) -> Iterator[Edit]:
@@ -135,7 +139,7 @@ class AfterMarker:
                 continue
             last = content[end - 1]
             reason = f"{self.message} ({end - position - 1} lines in the box)"
-            yield from self._edits(view, content[position].index, last.index, reason)
+            yield from marker_edits(view, content[position].index, last.index, self.rule, reason)
             taken = end
 
     def _boxes_above(
@@ -244,42 +248,6 @@ class AfterMarker:
         """Whether a line of prose is short enough to be part of the run."""
         return not self.max_prose_words or len(text.split()) <= self.max_prose_words
 
-    def _edits(self, view: TextView, marker: int, last: int | None, reason: str) -> Iterator[Edit]:
-        """The marker's own removal, and the run's removal beside it.
-
-        Other rules often remove the marker line (or the line above it) on their own
-        in the same pass, and the engine keeps only one of two overlapping edits. If
-        the run were one edit with the marker, it could lose to them, and on the next
-        pass the run would be judged without its marker. So the marker goes with the
-        span a single-line rule gives it (widened over the blank lines above it when
-        the run ends the text), and the run with a span that starts where that one
-        ends and touches nothing above it.
-        """
-        alone = view.removal_span(marker, marker)
-        if last is None:  # a heading left over from an earlier pass, or nothing under it
-            yield Edit(alone[0], alone[1], "", self.rule, reason)
-            return
-        first, start, end = _spans(view, marker, last, alone)
-        yield Edit(first, alone[1], "", self.rule, reason)
-        if start < end:
-            yield Edit(start, end, "", self.rule, reason)
-
-
-def _spans(view: TextView, marker: int, last: int, alone: tuple[int, int]) -> tuple[int, int, int]:
-    """Where the marker's removal starts, and where the run's removal starts and ends."""
-    lines = view.lines
-    start = max(alone[1], view.next_line_start(marker))
-    if any(not line.is_blank for line in lines[last + 1 :]):
-        block = view.removal_span(marker, last)
-        end = block[1] if block[0] >= lines[marker].start else view.next_line_start(last)
-        return alone[0], start, end
-    # Up to the end: keep the line break above the marker only if the text ended with
-    # one, as removing the last lines of a text always does.
-    final_break = view.text.endswith("\n")
-    above = _previous_content(lines, marker)
-    gap = lines[above + 1].start if final_break else lines[above].end
-    return min(gap, alone[0]), start if final_break else alone[1], len(view.text)
-
 
 def _min_plain_lines(params: Params, stacked_boxes: bool) -> int:
     """`min_plain_lines`, read only for inline boxes under their title.
@@ -296,10 +264,3 @@ def _min_plain_lines(params: Params, stacked_boxes: bool) -> int:
 def _prose_at(content: list[Line], position: int) -> bool:
     """Whether there is a line at `position` and it is prose."""
     return position < len(content) and is_prose(content[position].text)
-
-
-def _previous_content(lines: list[Line], index: int) -> int:
-    """The last non-blank line above `index` (the marker is below the body: there is one)."""
-    while lines[index - 1].is_blank:
-        index -= 1
-    return index - 1
