@@ -76,6 +76,7 @@ class AfterMarker:
         self.run_above = params.boolean("run_above", False)
         self.max_prose_in_run = params.integer("max_prose_in_run", 0, minimum=0)
         self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)  # 0: any length
+        self.max_question_words = params.integer("max_question_words", 0, minimum=0)
         self.min_plain_lines = _min_plain_lines(params, self.inline and not self.run_above)
         self.max_boxes = params.integer("max_boxes", 0, minimum=0)  # 0: any number
         self.prose_below = params.boolean("prose_below", False)
@@ -105,9 +106,9 @@ class AfterMarker:
             boxes = self._boxes_above if self.run_above else self._boxes
             yield from boxes(view, content, markers)
             return
-        prose_after = sum(is_prose(line.text) for line in content)
+        prose_after = sum(self._prose(line.text) for line in content)
         for position, line in enumerate(content):
-            prose_after -= is_prose(line.text)
+            prose_after -= self._prose(line.text)
             if line.index <= bounds[0] or prose_after > self.max_prose_after:
                 continue
             if not self._is_marker(line):
@@ -204,8 +205,10 @@ class AfterMarker:
 
         With `max_prose_in_run`, that many lines of prose may be part of the run, of any
         length or of at most `max_prose_words`: an author box's biography is written as
-        sentences, and so is a picture's caption. With `run_line`,
-        every line of the run must match it (a share bar's buttons: "Facebook", "X").
+        sentences, and so is a picture's caption. With `max_question_words`, a question
+        that short is a headline ("Which roads are closed and when will they reopen?").
+        With `run_line`, every line of the run must match it (a share bar's buttons:
+        "Facebook", "X").
         """
         run: list[Line] = []
         prose_left = self.max_prose_in_run
@@ -215,11 +218,12 @@ class AfterMarker:
                 break
             if self.run_line is not None and fullmatch(self.run_line, text) is None:
                 break
-            if prose_left and is_prose(text) and self._prose_fits(text):
+            asks = self._asks(text)  # a headline that asks is an entry, not a sentence
+            if prose_left and not asks and is_prose(text) and self._prose_fits(text):
                 prose_left -= 1
             elif len(text.split()) > self.max_words or len(text) > self.max_chars:
                 break
-            elif is_prose(text) or opens_with_prose(text):
+            elif not asks and (is_prose(text) or opens_with_prose(text)):
                 break  # a paragraph, perhaps with a widget word glued on: not a teaser
             run.append(line)
         return run
@@ -243,6 +247,15 @@ class AfterMarker:
         """Whether the run has a line matching `run_needs` (always, without it)."""
         needs = self.run_needs
         return needs is None or any(fullmatch(needs, line.text.strip()) for line in run)
+
+    def _asks(self, text: str) -> bool:
+        """A question short enough for a headline (`max_question_words`): a box's entry."""
+        short = len(text.split()) <= self.max_question_words and len(text) <= self.max_chars
+        return short and text.endswith("?")
+
+    def _prose(self, text: str) -> bool:
+        """A line of prose that is not a headline asking a question."""
+        return is_prose(text) and not self._asks(text.strip())
 
     def _prose_fits(self, text: str) -> bool:
         """Whether a line of prose is short enough to be part of the run."""

@@ -25,7 +25,10 @@ are what is left. With `both`, `below_rules` may name other rules for the line b
 (a caption framed by its removed toggle above and its removed credit below: the credit
 is what makes it a caption). A line left is never prose, except that with
 `max_prose_words` a sentence of at most that many words may be left too: the one-line
-pitch between a subscription box's removed title and its removed button.
+pitch between a subscription box's removed title and its removed button; and with
+`max_question_words` a question of at most that many words: a headline that asks
+("Wie teuer wird der Müll im nächsten Jahr?") reads as a sentence, but in the
+paragraph of a removed box label it is one of the box's entries.
 
 The kind needs other rules to act first, so its examples run with the rules named
 in `example_rules` (see cleaner.selftest).
@@ -63,6 +66,7 @@ class OrphanLines:
         if self.below_rules and self.box_edge != "both":
             raise params.error("below_rules", "needs box_edge: both")
         self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)
+        self.max_question_words = params.integer("max_question_words", 0, minimum=0)
         self.example_rules = params.texts("example_rules")
         self.spare = whole_line_patterns(params, "spare")
         self.message = params.text("message", default_message(spec))
@@ -120,9 +124,13 @@ class OrphanLines:
         return (
             words <= self.max_words
             and len(text.strip()) <= self.max_chars
-            and (words <= self.max_prose_words or not is_prose(text))
+            and (words <= self.max_prose_words or not is_prose(text) or self._asks(text, words))
             and (self.spare is None or fullmatch(self.spare, text) is None)
         )
+
+    def _asks(self, text: str, words: int) -> bool:
+        """A question short enough for a headline (`max_question_words`)."""
+        return words <= self.max_question_words and text.rstrip().endswith("?")
 
 
 def _paragraphs(content: list[Line]) -> Iterator[list[Line]]:
