@@ -250,8 +250,9 @@ class AfterMarker:
 
     def _asks(self, text: str) -> bool:
         """A question short enough for a headline (`max_question_words`): a box's entry."""
-        short = len(text.split()) <= self.max_question_words and len(text) <= self.max_chars
-        return short and text.endswith("?")
+        if not self.max_question_words or not text.endswith("?"):
+            return False  # the cheap tests first: every line of every text asks this
+        return len(text) <= self.max_chars and len(text.split()) <= self.max_question_words
 
     def _prose(self, text: str) -> bool:
         """A line of prose that is not a headline asking a question."""
