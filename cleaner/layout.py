@@ -62,6 +62,17 @@ def is_prose(text: str) -> bool:
     return words >= PARAGRAPH_MIN_WORDS and _INNER_SENTENCE_END.search(text) is not None
 
 
+def asks_briefly(text: str, max_words: int) -> bool:
+    """Whether the line is a question of at most `max_words` words (none when it is 0).
+
+    A headline may ask ("Which roads are closed and when will they reopen?"): it has the
+    words and the closing mark of prose, but in a box of other stories it is an entry.
+    The cheap tests come first: rules ask this of every line of every text.
+    """
+    stripped = text.rstrip()
+    return bool(max_words) and stripped.endswith("?") and len(stripped.split()) <= max_words
+
+
 def opens_with_prose(text: str) -> bool:
     """Whether the line starts with a sentence of prose followed by more text.
 

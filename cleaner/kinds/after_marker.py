@@ -47,7 +47,7 @@ from cleaner.document import Line, TextView
 from cleaner.kinds.common import DECORATION, default_message, phrase_alternatives
 from cleaner.kinds.line_memo import WholeLineMatch
 from cleaner.kinds.marker_spans import marker_edits
-from cleaner.layout import is_prose, opens_with_prose
+from cleaner.layout import asks_briefly, is_prose, opens_with_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, folded_anchors, fullmatch
 from cleaner.rule import Edit, RuleSpec
@@ -250,9 +250,7 @@ class AfterMarker:
 
     def _asks(self, text: str) -> bool:
         """A question short enough for a headline (`max_question_words`): a box's entry."""
-        if not self.max_question_words or not text.endswith("?"):
-            return False  # the cheap tests first: every line of every text asks this
-        return len(text) <= self.max_chars and len(text.split()) <= self.max_question_words
+        return asks_briefly(text, self.max_question_words) and len(text) <= self.max_chars
 
     def _prose(self, text: str) -> bool:
         """A line of prose that is not a headline asking a question."""

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines, whole_line_patterns
-from cleaner.layout import is_prose
+from cleaner.layout import asks_briefly, is_prose
 from cleaner.params import Params
 from cleaner.patterns import fullmatch
 from cleaner.rule import Edit, RuleSpec
@@ -124,13 +124,13 @@ class OrphanLines:
         return (
             words <= self.max_words
             and len(text.strip()) <= self.max_chars
-            and (words <= self.max_prose_words or not is_prose(text) or self._asks(text, words))
+            and (
+                words <= self.max_prose_words
+                or not is_prose(text)
+                or asks_briefly(text, self.max_question_words)
+            )
             and (self.spare is None or fullmatch(self.spare, text) is None)
         )
-
-    def _asks(self, text: str, words: int) -> bool:
-        """A question short enough for a headline (`max_question_words`)."""
-        return words <= self.max_question_words and text.rstrip().endswith("?")
 
 
 def _paragraphs(content: list[Line]) -> Iterator[list[Line]]:
