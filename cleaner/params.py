@@ -102,19 +102,23 @@ class Params:
             raise self.error(key, "must be a mapping of strings to strings")
         return dict(value)
 
-    def compile(self, key: str, source: str, *, ignore_case: bool = False) -> Pattern:
+    def compile(
+        self, key: str, source: str, *, ignore_case: bool = False, full_case: bool = True
+    ) -> Pattern:
         """Compile a pattern that came from parameter `key`, naming it on error."""
         try:
-            return compile_pattern(source, ignore_case=ignore_case)
+            return compile_pattern(source, ignore_case=ignore_case, full_case=full_case)
         except regex.error as exc:
             raise self.error(key, f"bad regular expression {source!r}: {exc}") from None
 
-    def pattern(self, key: str, *, ignore_case: bool = False, default: Any = _MISSING) -> Any:
-        """A compiled regex, or `default` when the key is absent."""
+    def pattern(
+        self, key: str, *, ignore_case: bool = False, full_case: bool = True, default: Any = _MISSING
+    ) -> Any:
+        """A compiled regex, or `default` when the key is absent (see compile_pattern)."""
         source = self.text(key, default)
         if source is default:
             return default
-        return self.compile(key, source, ignore_case=ignore_case)
+        return self.compile(key, source, ignore_case=ignore_case, full_case=full_case)
 
     def finish(self) -> None:
         """Reject keys no accessor asked for: they are typos or unsupported settings."""

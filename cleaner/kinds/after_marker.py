@@ -80,8 +80,9 @@ class AfterMarker:
         self.min_plain_lines = _min_plain_lines(params, self.inline and not self.run_above)
         self.max_boxes = params.integer("max_boxes", 0, minimum=0)  # 0: any number
         self.prose_below = params.boolean("prose_below", False)
+        # A line's shape: simple case folding (see cleaner.patterns.compile_pattern).
         self.run_line: Pattern | None = params.pattern(
-            "run_line", ignore_case=ignore_case, default=None
+            "run_line", ignore_case=ignore_case, full_case=False, default=None
         )
         self.run_needs: Pattern | None = params.pattern(
             "run_needs", ignore_case=ignore_case, default=None
