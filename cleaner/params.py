@@ -112,7 +112,12 @@ class Params:
             raise self.error(key, f"bad regular expression {source!r}: {exc}") from None
 
     def pattern(
-        self, key: str, *, ignore_case: bool = False, full_case: bool = True, default: Any = _MISSING
+        self,
+        key: str,
+        *,
+        ignore_case: bool = False,
+        full_case: bool = True,
+        default: Any = _MISSING,
     ) -> Any:
         """A compiled regex, or `default` when the key is absent (see compile_pattern)."""
         source = self.text(key, default)
