@@ -80,3 +80,13 @@ def test_default_packs_load_and_every_rule_is_documented():
     assert specs, "the default packs ship with the package"
     for spec in specs:
         assert spec.summary, spec.source
+
+
+def test_no_shipped_rule_lists_a_phrase_twice():
+    """A second copy of a phrase or marker adds nothing but a place to forget when editing."""
+    for spec in load_specs():
+        for key, value in spec.params.items():
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                continue
+            repeated = sorted({item for item in value if value.count(item) > 1})
+            assert not repeated, f"{spec.source}: params.{key} lists {repeated} twice"
