@@ -90,3 +90,11 @@ def test_no_shipped_rule_lists_a_phrase_twice():
                 continue
             repeated = sorted({item for item in value if value.count(item) > 1})
             assert not repeated, f"{spec.source}: params.{key} lists {repeated} twice"
+
+
+def test_no_shipped_rule_repeats_an_example():
+    """A repeated example tests nothing twice; it is a copy left behind by an edit."""
+    for spec in load_specs():
+        inputs = [(example.input, example.field) for example in spec.examples]
+        repeated = {text for text in inputs if inputs.count(text) > 1}
+        assert not repeated, f"{spec.source}: examples repeat {sorted(map(str, repeated))[:1]}"
