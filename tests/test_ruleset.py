@@ -1,3 +1,5 @@
+from collections import Counter
+
 import pytest
 
 from cleaner.errors import RuleError
@@ -88,13 +90,13 @@ def test_no_shipped_rule_lists_a_phrase_twice():
         for key, value in spec.params.items():
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 continue
-            repeated = sorted({item for item in value if value.count(item) > 1})
+            repeated = sorted(item for item, times in Counter(value).items() if times > 1)
             assert not repeated, f"{spec.source}: params.{key} lists {repeated} twice"
 
 
 def test_no_shipped_rule_repeats_an_example():
     """A repeated example tests nothing twice; it is a copy left behind by an edit."""
     for spec in load_specs():
-        inputs = [(example.input, example.field) for example in spec.examples]
-        repeated = {text for text in inputs if inputs.count(text) > 1}
-        assert not repeated, f"{spec.source}: examples repeat {sorted(map(str, repeated))[:1]}"
+        inputs = Counter((example.input, example.field) for example in spec.examples)
+        repeated = [text for text, times in inputs.items() if times > 1]
+        assert not repeated, f"{spec.source}: examples repeat {repeated[:1]}"
