@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import groupby
 from typing import TYPE_CHECKING, Literal
 from weakref import WeakKeyDictionary
 
@@ -233,41 +232,3 @@ def finditer_in(pattern: Pattern, view: TextView, spans: list[tuple[int, int]]) 
     """The matches of `pattern` inside each (start, end) stretch of the text, in order."""
     for start, end in spans:
         yield from finditer(pattern, view.text, start, end)
-
-
-TABLE_MIN_ROWS = 3
-_TABLES: WeakKeyDictionary[TextView, frozenset[int]] = WeakKeyDictionary()
-
-
-def table_lines(view: TextView) -> frozenset[int]:
-    """Indexes of the lines that are rows of a table rendered as text (once per view).
-
-    An extractor prints a table one row a line, its cells joined by "|": at least
-    `TABLE_MIN_ROWS` lines in a row (blank lines between them allowed) with the same
-    number of cells, two or more, and a digit in one of them ("Group | For | Against",
-    "Labour | 6 | 1"). A breadcrumb trail or a menu stands alone, or in two lines
-    without figures, so it is never a table.
-    """
-    if view not in _TABLES:
-        _TABLES[view] = frozenset(_tables(view.content_lines))
-    return _TABLES[view]
-
-
-def _tables(content: list[Line]) -> Iterator[int]:
-    """The rows of every run of non-blank lines that share a cell count and hold a figure."""
-    for cells, group in groupby(content, key=lambda line: _cell_count(line.text)):
-        run = list(group)
-        if cells < 2 or len(run) < TABLE_MIN_ROWS:
-            continue
-        if any(_has_digit(row.text) for row in run):
-            yield from (row.index for row in run)
-
-
-def _cell_count(text: str) -> int:
-    """Cells of a line split at "|" (outer bars ignored); 0 without a bar."""
-    inner = text.strip().strip("|")
-    return inner.count("|") + 1 if "|" in inner else 0
-
-
-def _has_digit(text: str) -> bool:
-    return any(character.isdigit() for character in text)

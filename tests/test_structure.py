@@ -13,7 +13,7 @@ from __future__ import annotations
 from cleaner import clean, load_pipeline, revert
 from cleaner.document import TextView
 from cleaner.engine import Pipeline
-from cleaner.layout import allowed, table_lines
+from cleaner.layout import allowed
 from tests.conftest import LONG, one_rule
 
 BOILERPLATE = load_pipeline(select=["boilerplate"])
@@ -293,11 +293,3 @@ def test_a_list_of_biographies_is_held_back_by_the_valve():
     )
     result = BOILERPLATE.clean(f"Our contributors\n{bios}")
     assert result.text.count("staff writer") >= 4
-
-
-def test_table_rows_are_runs_of_equal_cells_with_figures():
-    table = "Votes\nGroup | For | Against\n\nLabour | 6 | 1\nGreens | 9 | 2\nThe end."
-    assert table_lines(TextView(table)) == {1, 3, 4}
-    menu = "Home | News | Sport\nWeather | Travel | Culture\nOpinion | Video | Audio"
-    assert table_lines(TextView(menu)) == frozenset()  # no figures: a menu
-    assert table_lines(TextView("A | 1\nB | 2\nC | 3 | 4")) == frozenset()  # two rows alike

@@ -5,7 +5,9 @@ or a trailing colon, up to 32 characters at each end, and an optional count like
 "(3)"), which is what keeps
 "Share prices fell 3%" safe from a rule that drops the line "Share". With `capture`,
 the line's text (or a pattern's named group `value`) is kept as metadata, and with
-`fields` each listed named group becomes a field of its own.
+`fields` each listed named group becomes a field of its own. With `spare_tables` and
+`spare_lists`, a matching line that is a row of a table or an item of a list of
+figures stays: in that context it is the story's data (cleaner.story_blocks).
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from cleaner.kinds.common import (
 )
 from cleaner.kinds.line_batch import line_matches
 from cleaner.kinds.line_verdicts import LineVerdicts
-from cleaner.layout import WHERE_CHOICES, allowed_lines, table_lines
+from cleaner.layout import WHERE_CHOICES, allowed_lines
 from cleaner.params import Params
 from cleaner.patterns import Match, folded_anchors
 from cleaner.rule import Edit, MetadataItems, RuleSpec
+from cleaner.story_blocks import list_lines, table_lines
 
 # Items of a sequence are apart, or glued where an extractor dropped the space between
 # two links ("ShareTweet", "BlogThis!Share", with counters: "Share0Tweet0"): a capital
@@ -51,6 +54,7 @@ class DropLine:
         self.where = params.choice("where", WHERE_CHOICES, "anywhere")
         self.max_words = params.integer("max_words", 0)
         self.spare_tables = params.boolean("spare_tables", False)
+        self.spare_lists = params.boolean("spare_lists", False)
         self.capture = Capture.read(params, [self.pattern])
         self.message = params.text("message", default_message(spec))
         self.rule = spec.id
@@ -65,7 +69,7 @@ class DropLine:
         self.seat = group.join(self)
 
     def detect(self, view: TextView) -> Iterator[Edit]:
-        """One edit per matching line, in the lines `where` and `spare_tables` leave it.
+        """One edit per matching line, in the lines `where` and the `spare_*` options leave it.
 
         A line's verdict depends on its text alone. All the drop_line rules of a run
         judge a text's lines together and remember each verdict by the line's text
@@ -79,10 +83,16 @@ class DropLine:
         if self.where != "anywhere":
             permitted = allowed_lines(view, self.where)
             found = [(index, verdict) for index, verdict in found if permitted[index]]
-        if self.spare_tables and (rows := table_lines(view)):
-            found = [(index, verdict) for index, verdict in found if index not in rows]
+        spared = self._spared(view)
         for index, verdict in found:
-            yield remove_lines(view, index, index, self.rule, self.message, verdict)
+            if index not in spared:
+                yield remove_lines(view, index, index, self.rule, self.message, verdict)
+
+    def _spared(self, view: TextView) -> frozenset[int]:
+        """The story's own rows and items this rule leaves (cleaner.story_blocks)."""
+        tables = table_lines(view) if self.spare_tables else frozenset()
+        lists = list_lines(view) if self.spare_lists else frozenset()
+        return tables | lists
 
     def judge(self, view: TextView, indexes: list[int]) -> Iterator[tuple[int, MetadataItems]]:
         """The lines among `indexes` that this rule removes, with the metadata each keeps.

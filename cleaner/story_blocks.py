@@ -1,0 +1,97 @@
+"""Lines that are the story's own figures: tables and lists printed as text.
+
+A widget rule may match a line that is, in its context, part of the story's data: a
+breadcrumb rule a table row joined by "|" ("Labour | 6 | 1"), a promo rule an item
+of a list of figures ("- E-Paper: 2730 Bezieher" in a list of a paper's subscribers,
+"- Offre numérique : 9,99 € par mois" in a list of its prices). A rule that may meet
+such lines asks this module for them (`spare_tables`, `spare_lists`) and leaves
+them. Both are judged on the lines around, never on the line alone, so the same
+words standing by themselves still go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+import regex
+
+if TYPE_CHECKING:
+    from cleaner.document import Line, TextView
+
+TABLE_MIN_ROWS = 3
+LIST_MIN_ITEMS = 2
+_TABLES: WeakKeyDictionary[TextView, frozenset[int]] = WeakKeyDictionary()
+_LISTS: WeakKeyDictionary[TextView, frozenset[int]] = WeakKeyDictionary()
+# An item's marker: a dash, bullet or star, or a number closed by "." or ")".
+_ITEM = regex.compile(
+    r"^[^\S\r\n]*(?:(?P<bullet>[-–—•*·▪►])|(?P<number>[0-9]{1,2}[.)]))[^\S\r\n]+(?P<text>\S.*)$"
+)
+
+
+def table_lines(view: TextView) -> frozenset[int]:
+    """Indexes of the lines that are rows of a table rendered as text (once per view).
+
+    An extractor prints a table one row a line, its cells joined by "|": at least
+    `TABLE_MIN_ROWS` lines in a row (blank lines between them allowed) with the same
+    number of cells, two or more, and a digit in one of them ("Group | For | Against",
+    "Labour | 6 | 1"). A breadcrumb trail or a menu stands alone, or in two lines
+    without figures, so it is never a table.
+    """
+    if view not in _TABLES:
+        _TABLES[view] = frozenset(_tables(view.content_lines))
+    return _TABLES[view]
+
+
+def list_lines(view: TextView) -> frozenset[int]:
+    """Indexes of the lines that are items of a list of figures (once per view).
+
+    At least `LIST_MIN_ITEMS` lines in a row (blank lines between them allowed) open
+    with the same marker, a dash or bullet alike or a number, and every item holds a
+    figure after its marker ("- Print-Abo: 8400 Bezieher", "- E-Paper: 2730
+    Bezieher"). A menu or a run of links printed as a list has items without
+    figures, and a widget's lone line is no list, so neither is spared.
+    """
+    if view not in _LISTS:
+        _LISTS[view] = frozenset(_lists(view.content_lines))
+    return _LISTS[view]
+
+
+def _tables(content: list[Line]) -> Iterator[int]:
+    """The rows of every run of non-blank lines that share a cell count and hold a figure."""
+    for cells, group in groupby(content, key=lambda line: _cell_count(line.text)):
+        run = list(group)
+        if cells < 2 or len(run) < TABLE_MIN_ROWS:
+            continue
+        if any(_has_digit(row.text) for row in run):
+            yield from (row.index for row in run)
+
+
+def _lists(content: list[Line]) -> Iterator[int]:
+    """The items of every run of non-blank lines with the same marker and a figure in each."""
+    for marker, group in groupby(content, key=lambda line: _item(line.text)[0]):
+        run = list(group)
+        if marker is None or len(run) < LIST_MIN_ITEMS:
+            continue
+        if all(_has_digit(_item(line.text)[1]) for line in run):
+            yield from (line.index for line in run)
+
+
+def _item(text: str) -> tuple[str | None, str]:
+    """A line's marker kind ("bullet" or "number", None for no item) and its text."""
+    match = _ITEM.match(text)
+    if match is None:
+        return None, text
+    return ("number" if match.group("number") else "bullet"), match.group("text")
+
+
+def _cell_count(text: str) -> int:
+    """Cells of a line split at "|" (outer bars ignored); 0 without a bar."""
+    inner = text.strip().strip("|")
+    return inner.count("|") + 1 if "|" in inner else 0
+
+
+def _has_digit(text: str) -> bool:
+    return any(character.isdigit() for character in text)
