@@ -1,6 +1,6 @@
 import json
 
-from cleaner import clean
+from cleaner import clean, load_pipeline
 from cleaner.cli import main
 from cleaner.frontmatter import merged, split
 
@@ -81,3 +81,14 @@ def test_jsonl_metadata_is_merged_into_records_and_reverted(tmp_path):
         json.loads(line) for line in (tmp_path / "back" / "docs.jsonl").read_text().splitlines()
     ]
     assert back == records
+
+
+def test_a_lone_permalink_call_goes_without_becoming_the_category():
+    """post-meta captures a post's section; the call alone names none (it once became "category")."""
+    text = (
+        "The club met in the pavilion on Saturday and voted to repair the roof before May.\n\n"
+        "Bookmark the permalink."
+    )
+    result = load_pipeline(select=["boilerplate.post-meta"]).clean(text)
+    assert "permalink" not in result.text
+    assert "category" not in result.metadata
