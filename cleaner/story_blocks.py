@@ -71,12 +71,13 @@ def _tables(content: list[Line]) -> Iterator[int]:
 
 def _lists(content: list[Line]) -> Iterator[int]:
     """The items of every run of non-blank lines with the same marker and a figure in each."""
-    for marker, group in groupby(content, key=lambda line: _item(line.text)[0]):
+    items = [(line.index, *_item(line.text)) for line in content]
+    for marker, group in groupby(items, key=lambda item: item[1]):
         run = list(group)
         if marker is None or len(run) < LIST_MIN_ITEMS:
             continue
-        if all(_has_digit(_item(line.text)[1]) for line in run):
-            yield from (line.index for line in run)
+        if all(_has_digit(text) for _, _, text in run):
+            yield from (index for index, _, _ in run)
 
 
 def _item(text: str) -> tuple[str | None, str]:
