@@ -6,7 +6,9 @@ of a list of figures ("- E-Paper: 2730 Bezieher" in a list of a paper's subscrib
 "- Offre numérique : 9,99 € par mois" in a list of its prices). A rule that may meet
 such lines asks this module for them (`spare_tables`, `spare_lists`) and leaves
 them. Both are judged on the lines around, never on the line alone, so the same
-words standing by themselves still go.
+words standing by themselves still go. The other way round, a numbered line that
+goes on from the one above (`continues_numbering`) is the next entry of a box of
+links, even when it reads as a sentence.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ _LISTS: WeakKeyDictionary[TextView, frozenset[int]] = WeakKeyDictionary()
 _ITEM = regex.compile(
     r"^[^\S\r\n]*(?:(?P<bullet>[-–—•*·▪►])|(?P<number>[0-9]{1,2}[.)]))[^\S\r\n]+(?P<text>\S.*)$"
 )
+
+_NUMBER = regex.compile(r"^[^\S\r\n]*(?P<number>[0-9]{1,2})(?P<closer>[.)])[^\S\r\n]+\S")
 
 
 def table_lines(view: TextView) -> frozenset[int]:
@@ -57,6 +61,20 @@ def list_lines(view: TextView) -> frozenset[int]:
     if view not in _LISTS:
         _LISTS[view] = frozenset(_lists(view.content_lines))
     return _LISTS[view]
+
+
+def continues_numbering(previous: str, text: str) -> bool:
+    """Whether `text` is the next item of the numbered list `previous` belongs to.
+
+    A most-read box prints its entries as "1. …", "2. …", and a headline may end with
+    an abbreviation's full stop ("… o 30 proc.") and read as a sentence; the number
+    that follows on says it is the box's next entry all the same. Same closer ("."
+    or ")"), the number one higher.
+    """
+    before, after = _NUMBER.match(previous), _NUMBER.match(text)
+    if before is None or after is None or before.group("closer") != after.group("closer"):
+        return False
+    return int(after.group("number")) == int(before.group("number")) + 1
 
 
 def _tables(content: list[Line]) -> Iterator[int]:

@@ -1,7 +1,8 @@
 """The story's own tables and lists, which widget rules with `spare_tables` or `spare_lists` leave."""
 
 from cleaner.document import TextView
-from cleaner.story_blocks import list_lines, table_lines
+from cleaner.story_blocks import continues_numbering, list_lines, table_lines
+from tests.conftest import LONG, one_rule
 
 
 def test_table_rows_are_runs_of_equal_cells_with_figures():
@@ -23,3 +24,21 @@ def test_list_items_are_runs_of_one_marker_with_a_figure_in_each():
     # one item without a figure, and numbers that are only the items' markers
     assert list_lines(TextView("- Print: 29 €\n- Read the e-paper")) == frozenset()
     assert list_lines(TextView("1. Read the e-paper\n2. Newsletter")) == frozenset()
+
+
+def test_a_numbered_line_continues_the_item_above_only_with_the_next_number():
+    assert continues_numbering("1. Crash on the A4", "2. Land prices rose by 30 proc.")
+    assert continues_numbering("9) Nine", "10) Ten")
+    assert not continues_numbering("1. One", "3. Three")  # a gap
+    assert not continues_numbering("1. One", "2) Two")  # another closer
+    assert not continues_numbering("Crash on the A4", "2. Two")  # no list above
+    assert not continues_numbering("1. One", "2.5 million people voted.")  # a figure
+
+
+def test_a_box_of_numbered_links_goes_on_past_an_entry_that_reads_as_a_sentence():
+    pipeline = one_rule("after_marker", markers=["Most read"], inline=True)
+    entries = "1. Crash on the ring road\n2. Land prices in the district rose by thirty per cent.\n3. Bins"
+    assert pipeline.clean(f"{LONG}\n\nMost read\n{entries}\n\n{LONG}").text == f"{LONG}\n\n{LONG}"
+    unnumbered = "Crash on the ring road\nLand prices in the district rose by thirty per cent."
+    kept = pipeline.clean(f"{LONG}\n\nMost read\n{unnumbered}\n\n{LONG}").text
+    assert "Land prices in the district rose by thirty per cent." in kept

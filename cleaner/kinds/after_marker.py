@@ -51,6 +51,7 @@ from cleaner.layout import asks_briefly, is_prose, opens_with_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, folded_anchors, fullmatch
 from cleaner.rule import Edit, RuleSpec
+from cleaner.story_blocks import continues_numbering
 
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[)\]]?)?"
 
@@ -209,7 +210,8 @@ class AfterMarker:
         sentences, and so is a picture's caption. With `max_question_words`, a question
         that short is a headline ("Which roads are closed and when will they reopen?").
         With `run_line`, every line of the run must match it (a share bar's buttons:
-        "Facebook", "X").
+        "Facebook", "X"). A numbered list's next item is an entry even when it reads as
+        a sentence (cleaner.story_blocks.continues_numbering).
         """
         run: list[Line] = []
         prose_left = self.max_prose_in_run
@@ -224,10 +226,16 @@ class AfterMarker:
                 prose_left -= 1
             elif len(text.split()) > self.max_words or len(text) > self.max_chars:
                 break
-            elif not asks and (is_prose(text) or opens_with_prose(text)):
+            elif self._ends_run(run, text, asks):
                 break  # a paragraph, perhaps with a widget word glued on: not a teaser
             run.append(line)
         return run
+
+    def _ends_run(self, run: list[Line], text: str, asks: bool) -> bool:
+        """Whether a line that fits the length limits is prose, unless it is the next item."""
+        if asks or not (is_prose(text) or opens_with_prose(text)):
+            return False
+        return not (run and continues_numbering(run[-1].text, text))
 
     def _as_box(self, run: list[Line]) -> list[Line]:
         """The run as a box's entries, or [] when it is no box.
