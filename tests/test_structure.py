@@ -230,10 +230,12 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
         min_run=2,
         spare_adjacent=False,
         signature_name=["(?-i:[A-Z][a-z]+ [A-Z][a-z]+)"],
-        signature_place=["(?!abo)(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)"],
+        signature_place=["(?!abo)(?-i:(?:[A-Z][a-z]+ [a-z]+, )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"],
     )
     signed = f"{LONG}\n\nAnna Berg\nGull Point"
     assert pipeline.clean(signed).text == signed
+    with_role = f"{LONG}\n\nAnna Berg\nRetired teacher\nGull Point"  # the role on its own line
+    assert pipeline.clean(with_role).text == with_role
     for menu in ("Anna Berg\nAbo", "Anna Berg\nGull\nPoint", "About\nGull"):
         assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
 

@@ -83,13 +83,18 @@ class EdgeLines:
         """The run is a letter's signature, which stays.
 
         Either the lines under its closing line ("Yours faithfully,"), or just a name over
-        a town between the body and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne").
+        a town between the body and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
+        the writer's role perhaps on a line between them ("Dr Peter Lund" / "Retired
+        hydrologist" / "Port Aske"), read as the role before the town on one line.
         """
         if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
             return True
-        if len(run) == len(lines) == 2:
-            upper, lower = sorted(lines, key=lambda line: line.index)
-            return self.is_signature(upper.text, lower.text)
+        if len(run) == len(lines) and len(run) in (2, 3):
+            ordered = sorted(lines, key=lambda line: line.index)
+            name, *place = (line.text.strip() for line in ordered)
+            if len(place) == 2 and not _reads_as_role(place[0]):
+                return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
+            return self.is_signature(name, ", ".join(place))
         return False
 
     def detect(self, view: TextView) -> Iterator[Edit]:
@@ -124,3 +129,11 @@ class EdgeLines:
         if len(run) >= self.min_run:
             reason = f"{self.message} ({len(run)} lines)"
             yield remove_lines(view, min(run), max(run), self.rule, reason)
+
+
+def _reads_as_role(text: str) -> bool:
+    """A writer's role: a capitalised word and small ones after it ("Retired hydrologist")."""
+    words = text.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    return all(word[:1].islower() for word in words[1:])
