@@ -32,8 +32,6 @@ _ITEM = regex.compile(
     r"^[^\S\r\n]*(?:(?P<bullet>[-–—•*·▪►])|(?P<number>[0-9]{1,2}[.)]))[^\S\r\n]+(?P<text>\S.*)$"
 )
 
-_NUMBER = regex.compile(r"^[^\S\r\n]*(?P<number>[0-9]{1,2})(?P<closer>[.)])[^\S\r\n]+\S")
-
 
 def table_lines(view: TextView) -> frozenset[int]:
     """Indexes of the lines that are rows of a table rendered as text (once per view).
@@ -71,10 +69,13 @@ def continues_numbering(previous: str, text: str) -> bool:
     that follows on says it is the box's next entry all the same. Same closer ("."
     or ")"), the number one higher.
     """
-    before, after = _NUMBER.match(previous), _NUMBER.match(text)
-    if before is None or after is None or before.group("closer") != after.group("closer"):
+    before, after = _ITEM.match(previous), _ITEM.match(text)
+    if before is None or after is None:
         return False
-    return int(after.group("number")) == int(before.group("number")) + 1
+    upper, lower = before.group("number"), after.group("number")  # "1.", "2." or None
+    if upper is None or lower is None or upper[-1] != lower[-1]:
+        return False
+    return int(lower[:-1]) == int(upper[:-1]) + 1
 
 
 def _tables(content: list[Line]) -> Iterator[int]:
