@@ -236,3 +236,16 @@ def test_a_long_line_of_dashes_does_not_exhaust_the_line_rules():
     finally:
         set_timeout(2.0)
     assert [f for f in result.findings if f.message == TIMEOUT_MESSAGE] == []
+
+
+def test_long_runs_of_blanks_do_not_exhaust_the_whitespace_rules():
+    # A run of spaces inside a line and thousands of line breaks at the end: searches
+    # that retried at every space or line break of the run took seconds and timed out.
+    set_timeout(0.25)
+    try:
+        text = "Prices rose " + " " * 20_000 + "today.\n\n\n\nBonds fell.\n" + "\n" * 12_000
+        result = load_pipeline(select=["whitespace"]).clean(text)
+    finally:
+        set_timeout(2.0)
+    assert [f for f in result.findings if f.message == TIMEOUT_MESSAGE] == []
+    assert result.text == "Prices rose " + " " * 20_000 + "today.\n\nBonds fell.\n"

@@ -27,7 +27,8 @@ from cleaner.params import Params
 from cleaner.rule import Finding, Level, RuleSpec
 
 _CLOSED = regex.compile(r"[.!?…:;)\]\"”»’'*]$")
-_INVISIBLE = regex.compile(r"[\p{Cf}\s]+$")
+# From the run's first character only: linear on a long run of spaces inside a line.
+_INVISIBLE = regex.compile(r"(?<![\p{Cf}\s])[\p{Cf}\s]+$")
 _MARKUP_END = regex.compile(r"(?:https?://|www\.|@|#)\S*$|\S+\.\w{2,}$")
 ENDING = "last paragraph stops without closing punctuation: cut off? (ends '{tail}')"
 PREFIX = "this line is the start of line {line}, cut off: a truncated copy"
