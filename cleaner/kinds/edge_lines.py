@@ -85,7 +85,8 @@ class EdgeLines:
         Either the lines under its closing line ("Yours faithfully,"), or just a name over
         a town between the body and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
         the writer's role perhaps on a line between them ("Dr Peter Lund" / "Retired
-        hydrologist" / "Port Aske"), read as the role before the town on one line.
+        hydrologist" / "Port Aske"; the role is read by `_reads_as_role`, the town alone by
+        `signature_place`).
         """
         if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
             return True
@@ -94,7 +95,7 @@ class EdgeLines:
             name, *place = (line.text.strip() for line in ordered)
             if len(place) == 2 and not _reads_as_role(place[0]):
                 return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
-            return self.is_signature(name, ", ".join(place))
+            return self.is_signature(name, place[-1])
         return False
 
     def detect(self, view: TextView) -> Iterator[Edit]:
@@ -132,8 +133,15 @@ class EdgeLines:
 
 
 def _reads_as_role(text: str) -> bool:
-    """A writer's role: a capitalised word and small ones after it ("Retired hydrologist")."""
-    words = text.split()
-    if len(words) < 2 or not words[0][:1].isupper():
+    """A writer's role: a capitalised word and small ones after it ("Retired hydrologist").
+
+    A party or group in brackets after the office counts too ("Kreisrat (Freie Wähler)",
+    "Councillor (Lab)"): a menu's entry seldom carries one.
+    """
+    office, bracket, rest = text.partition("(")
+    words = office.split()
+    if not words or not words[0][:1].isupper():
         return False
-    return all(word[:1].islower() for word in words[1:])
+    if bracket and rest.rstrip().endswith(")") and len(words) <= 2:
+        return True
+    return len(words) >= 2 and all(word[:1].islower() for word in words[1:])
