@@ -39,8 +39,10 @@ def table_lines(view: TextView) -> frozenset[int]:
     An extractor prints a table one row a line, its cells joined by "|": at least
     `TABLE_MIN_ROWS` lines in a row (blank lines between them allowed) with the same
     number of cells, two or more, and a digit in one of them ("Group | For | Against",
-    "Labour | 6 | 1"). A breadcrumb trail or a menu stands alone, or in two lines
-    without figures, so it is never a table.
+    "Labour | 6 | 1") or, without figures, a phrase of three or more words in a cell of
+    `TABLE_MIN_ROWS` rows ("Kirchplatz bis Rathaus | April bis Juni | Vollsperrung").
+    A breadcrumb trail or a menu stands alone, or in two lines without figures, and a
+    footer's rows of links hold a word or two a cell, so none is a table.
     """
     if view not in _TABLES:
         _TABLES[view] = frozenset(_tables(view.content_lines))
@@ -79,12 +81,12 @@ def continues_numbering(previous: str, text: str) -> bool:
 
 
 def _tables(content: list[Line]) -> Iterator[int]:
-    """The rows of every run of non-blank lines that share a cell count and hold a figure."""
+    """The rows of every run of lines sharing a cell count that holds a figure or phrases."""
     for cells, group in groupby(content, key=lambda line: _cell_count(line.text)):
         run = list(group)
         if cells < 2 or len(run) < TABLE_MIN_ROWS:
             continue
-        if any(_has_digit(row.text) for row in run):
+        if any(_has_digit(row.text) for row in run) or _phrase_rows(run) >= TABLE_MIN_ROWS:
             yield from (row.index for row in run)
 
 
@@ -115,3 +117,12 @@ def _cell_count(text: str) -> int:
 
 def _has_digit(text: str) -> bool:
     return any(character.isdigit() for character in text)
+
+
+def _phrase_rows(run: list[Line]) -> int:
+    """Rows with a cell of three or more words ("Kirchplatz bis Rathaus | April bis Juni").
+
+    A table without figures (a timetable of road works, a list of who does what) still
+    has phrases in its cells; a footer's rows of links hold one or two words a cell.
+    """
+    return sum(any(len(cell.split()) >= 3 for cell in row.text.split("|")) for row in run)

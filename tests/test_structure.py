@@ -238,6 +238,8 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
     assert pipeline.clean(with_role).text == with_role
     with_party = f"{LONG}\n\nAnna Berg\nCouncillor (Lab)\nGull Point"  # an office and its party
     assert pipeline.clean(with_party).text == with_party
+    in_small_letters = f"{LONG}\n\nAnna Berg\nretired teacher\nGull Point"
+    assert pipeline.clean(in_small_letters).text == in_small_letters
     for menu in ("Anna Berg\nAbo", "Anna Berg\nGull\nPoint", "About\nGull"):
         assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
 

@@ -133,15 +133,16 @@ class EdgeLines:
 
 
 def _reads_as_role(text: str) -> bool:
-    """A writer's role: a capitalised word and small ones after it ("Retired hydrologist").
+    """A writer's role: small words after a capital or not ("Retired hydrologist", "ancien
+    conseiller municipal").
 
     A party or group in brackets after the office counts too ("Kreisrat (Freie Wähler)",
     "Councillor (Lab)"): a menu's entry seldom carries one.
     """
     office, bracket, rest = text.partition("(")
     words = office.split()
-    if not words or not words[0][:1].isupper():
+    if not words or not words[0][:1].isalpha():
         return False
     if bracket and rest.rstrip().endswith(")") and len(words) <= 2:
-        return True
+        return words[0][:1].isupper()
     return len(words) >= 2 and all(word[:1].islower() for word in words[1:])
