@@ -133,11 +133,12 @@ class EdgeLines:
 
 
 def _reads_as_role(text: str) -> bool:
-    """A writer's role: small words after a capital or not ("Retired hydrologist", "ancien
-    conseiller municipal").
+    """A writer's role: small words, after a capital or not ("Retired hydrologist").
 
-    A party or group in brackets after the office counts too ("Kreisrat (Freie Wähler)",
-    "Councillor (Lab)"): a menu's entry seldom carries one.
+    In small letters throughout too ("ancien conseiller municipal"), as French and
+    Polish letters pages print it. A party or group in brackets after the office
+    counts too ("Kreisrat (Freie Wähler)", "Councillor (Lab)"): a menu's entry seldom
+    carries one.
     """
     office, bracket, rest = text.partition("(")
     words = office.split()
