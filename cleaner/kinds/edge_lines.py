@@ -133,12 +133,12 @@ class EdgeLines:
 
 
 def _reads_as_role(text: str) -> bool:
-    """A writer's role: small words, after a capital or not ("Retired hydrologist").
+    """A writer's role: a word and small ones after it ("Retired hydrologist").
 
-    In small letters throughout too ("ancien conseiller municipal"), as French and
-    Polish letters pages print it. A party or group in brackets after the office
-    counts too ("Kreisrat (Freie Wähler)", "Councillor (Lab)"): a menu's entry seldom
-    carries one.
+    The first word may be small too ("ancien conseiller municipal"), as French and
+    Polish letters pages print it, and an office may stand alone with its party or
+    group in brackets ("Kreisrat (Freie Wähler)", "Councillor (Lab)"): a menu's entry
+    seldom carries one.
     """
     office, bracket, rest = text.partition("(")
     words = office.split()
