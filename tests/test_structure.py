@@ -244,6 +244,22 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
         assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
 
 
+def test_edge_lines_keeps_a_street_between_the_name_and_the_town():
+    pipeline = one_rule(
+        "edge_lines",
+        side="bottom",
+        min_run=2,
+        spare_adjacent=False,
+        signature_name=["(?-i:[A-Z][a-z]+ [A-Z][a-z]+)"],
+        signature_place=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)"],
+        signature_middle=["(?-i:(?:[A-Z][a-z]+ )+(?:Road|Lane))"],
+    )
+    with_street = f"{LONG}\n\nAnna Berg\nGorse Hill Road\nGull Point"
+    assert pipeline.clean(with_street).text == with_street
+    menu = f"{LONG}\n\nAnna Berg\nSign In\nGull Point"  # neither a role nor a street
+    assert pipeline.clean(menu).text == LONG
+
+
 def test_after_marker_takes_only_the_short_lines_under_its_heading():
     pipeline = one_rule("after_marker", markers=["Related"])
     long_line = " ".join(["word"] * 20)

@@ -16,7 +16,9 @@ closing mark), `spare` (patterns of lines that never fit and end the run: sign-o
 of a letter's closing line, "Yours faithfully,": a run that this line ends is the
 writer's name and place, and stays), `signature_name` and `signature_place` (a run of
 just these two lines right under the body, a name over a place, is a letter's
-signature and stays) and `spare_adjacent` (never take the line next to the body, true).
+signature and stays), `signature_middle` (patterns of the writer's street, which may
+stand between the two, as a role may) and `spare_adjacent` (never take the line next
+to the body, true).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class EdgeLines:
         self.signature_after = whole_line_patterns(params, "signature_after")
         self.signature_name = whole_line_patterns(params, "signature_name")
         self.signature_place = whole_line_patterns(params, "signature_place")
+        self.signature_middle = whole_line_patterns(params, "signature_middle")
         self.sentence_end: Pattern = params.compile(
             "sentence_end", params.text("sentence_end", DEFAULT_SENTENCE_END)
         )
@@ -84,19 +87,29 @@ class EdgeLines:
 
         Either the lines under its closing line ("Yours faithfully,"), or just a name over
         a town between the body and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
-        the writer's role perhaps on a line between them ("Dr Peter Lund" / "Retired
-        hydrologist" / "Port Aske"; the role is read by `_reads_as_role`, the town alone by
-        `signature_place`).
+        the writer's role or street perhaps on a line between them ("Dr Peter Lund" /
+        "Retired hydrologist" / "Port Aske"; see `_between_name_and_town`, the town alone
+        is read by `signature_place`).
         """
         if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
             return True
         if len(run) == len(lines) and len(run) in (2, 3):
             ordered = sorted(lines, key=lambda line: line.index)
             name, *place = (line.text.strip() for line in ordered)
-            if len(place) == 2 and not _reads_as_role(place[0]):
+            if len(place) == 2 and not self._between_name_and_town(place[0]):
                 return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
             return self.is_signature(name, place[-1])
         return False
+
+    def _between_name_and_town(self, text: str) -> bool:
+        """The writer's role ("Retired hydrologist") or street ("Gorse Hill Road").
+
+        A menu's middle line is neither, so "Neuer Abschnitt" / "Thüringen" still goes.
+        """
+        if _reads_as_role(text):
+            return True
+        street = self.signature_middle
+        return street is not None and fullmatch(street, text) is not None
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """At most one edit per edge: the run of fitting lines that touches it."""
