@@ -239,15 +239,21 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
     assert pipeline.clean(with_role).text == with_role
     with_party = f"{LONG}\n\nAnna Berg\nCouncillor (Lab)\nGull Point"  # an office and its party
     assert pipeline.clean(with_party).text == with_party
+    with_acronym = f"{LONG}\n\nAnna Berg\nRetired GP\nGull Point"  # an acronym among the small words
+    assert pipeline.clean(with_acronym).text == with_acronym
     in_small_letters = f"{LONG}\n\nAnna Berg\nretired teacher\nGull Point"
     assert pipeline.clean(in_small_letters).text == in_small_letters
     with_street = f"{LONG}\n\nAnna Berg\nGorse Hill Road\nGull Point"  # the writer's street
     assert pipeline.clean(with_street).text == with_street
+    under_closing_sentence = f"{LONG}\n\nThank you.\nAnna Berg\nGull Point"
+    assert pipeline.clean(under_closing_sentence).text == under_closing_sentence
+    assert pipeline.clean(f"{LONG}\n\nThank you.\nAbout\nGull").text == f"{LONG}\n\nThank you."
     for menu in (
         "Anna Berg\nAbo",
         "Anna Berg\nGull\nPoint",
         "About\nGull",
         "Anna Berg\nSign In\nGull Point",
+        "Anna Berg\nLOG IN\nGull Point",
     ):
         assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
 

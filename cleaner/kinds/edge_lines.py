@@ -93,13 +93,23 @@ class EdgeLines:
         """
         if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
             return True
-        if len(run) == len(lines) and len(run) in (2, 3):
-            ordered = sorted(lines, key=lambda line: line.index)
+        if len(run) in (2, 3) and self._under_body_or_sentence(lines, run):
+            ordered = sorted(lines[: len(run)], key=lambda line: line.index)
             name, *place = (line.text.strip() for line in ordered)
             if len(place) == 2 and not self._between_name_and_town(place[0]):
                 return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
             return self.is_signature(name, place[-1])
         return False
+
+    def _under_body_or_sentence(self, lines: list[Line], run: list[int]) -> bool:
+        """The run reaches the body, or a short closing sentence the body does not count.
+
+        A letter may end on a line too short to be prose ("Ich hoffe, der Gemeinderat hält
+        diesmal Wort."), with the writer's name and town under it (blind361 lost them).
+        """
+        if len(run) == len(lines):
+            return True
+        return self.sentence_end.search(lines[len(run)].text) is not None
 
     def _between_name_and_town(self, text: str) -> bool:
         """The writer's role ("Retired hydrologist") or street ("Gorse Hill Road").
@@ -151,7 +161,8 @@ def _reads_as_role(text: str) -> bool:
     The first word may be small too ("ancien conseiller municipal"), as French and
     Polish letters pages print it, and an office may stand alone with its party or
     group in brackets ("Kreisrat (Freie Wähler)", "Councillor (Lab)"): a menu's entry
-    seldom carries one.
+    seldom carries one. A short acronym may stand among the small words ("Retired GP",
+    "Former MP"; blind359 lost "Dr Anil Mehta" / "Retired GP" / "Hallerton").
     """
     office, bracket, rest = text.partition("(")
     words = office.split()
@@ -159,4 +170,10 @@ def _reads_as_role(text: str) -> bool:
         return False
     if bracket and rest.rstrip().endswith(")") and len(words) <= 2:
         return words[0][:1].isupper()
-    return len(words) >= 2 and all(word[:1].islower() for word in words[1:])
+    has_small_letters = any(char.islower() for char in office)  # "LOG IN" is a button
+    return len(words) >= 2 and has_small_letters and all(_small_or_acronym(w) for w in words[1:])
+
+
+def _small_or_acronym(word: str) -> bool:
+    """A word in small letters, or a short acronym in capitals ("GP", "MSP")."""
+    return word[:1].islower() or (2 <= len(word) <= 4 and word.isalpha() and word.isupper())
