@@ -239,7 +239,9 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
     assert pipeline.clean(with_role).text == with_role
     with_party = f"{LONG}\n\nAnna Berg\nCouncillor (Lab)\nGull Point"  # an office and its party
     assert pipeline.clean(with_party).text == with_party
-    with_acronym = f"{LONG}\n\nAnna Berg\nRetired GP\nGull Point"  # an acronym among the small words
+    with_acronym = (
+        f"{LONG}\n\nAnna Berg\nRetired GP\nGull Point"  # an acronym among the small words
+    )
     assert pipeline.clean(with_acronym).text == with_acronym
     in_small_letters = f"{LONG}\n\nAnna Berg\nretired teacher\nGull Point"
     assert pipeline.clean(in_small_letters).text == in_small_letters
