@@ -250,6 +250,8 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
     under_closing_sentence = f"{LONG}\n\nThank you.\nAnna Berg\nGull Point"
     assert pipeline.clean(under_closing_sentence).text == under_closing_sentence
     assert pipeline.clean(f"{LONG}\n\nThank you.\nAbout\nGull").text == f"{LONG}\n\nThank you."
+    under_label = f"{LONG}\n\nRead related topics:"  # a label's colon closes no sentence
+    assert pipeline.clean(f"{under_label}\nAnna Berg\nGull Point").text == under_label
     for menu in (
         "Anna Berg\nAbo",
         "Anna Berg\nGull\nPoint",

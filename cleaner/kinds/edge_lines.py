@@ -33,6 +33,10 @@ from cleaner.rule import Edit, RuleSpec
 
 SIDES = ("both", "top", "bottom")
 DEFAULT_SENTENCE_END = r"[.!?…:;,][\"”»“’')\]]*\s*$"
+# What closes a sentence, before any closing quotes or brackets; a label's colon does not
+# ("Read related topics:").
+SENTENCE_STOPS = (".", "!", "?", "…")
+CLOSING_MARKS = " \t\"”»“’')]"
 
 
 class EdgeLines:
@@ -105,11 +109,13 @@ class EdgeLines:
         """The run reaches the body, or a short closing sentence the body does not count.
 
         A letter may end on a line too short to be prose ("Ich hoffe, der Gemeinderat hält
-        diesmal Wort."), with the writer's name and town under it (blind361 lost them).
+        diesmal Wort."), with the writer's name and town under it (blind361 lost them). A
+        label's colon is no such end: "Comenta este artículo en:" / "Hacker News" / "Reddit"
+        is a link box.
         """
         if len(run) == len(lines):
             return True
-        return self.sentence_end.search(lines[len(run)].text) is not None
+        return lines[len(run)].text.rstrip(CLOSING_MARKS).endswith(SENTENCE_STOPS)
 
     def _between_name_and_town(self, text: str) -> bool:
         """The writer's role ("Retired hydrologist") or street ("Gorse Hill Road").
