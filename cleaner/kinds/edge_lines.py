@@ -90,7 +90,8 @@ class EdgeLines:
         """The run is a letter's signature, which stays.
 
         Either the lines under its closing line ("Yours faithfully,"), or just a name over
-        a town between the body and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
+        a town between the body (or a short closing sentence under it) and the edge
+        ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
         the writer's role or street perhaps on a line between them ("Dr Peter Lund" /
         "Retired hydrologist" / "Port Aske"; see `_between_name_and_town`, the town alone
         is read by `signature_place`).
