@@ -41,6 +41,7 @@ PARAGRAPH_MIN_WORDS = 25
 # space, brackets.
 _CLOSERS = r"(?:[^\S\r\n]?[\"”»’'“‘«\)\]])*"
 _SENTENCE_END = regex.compile(rf"[.!?…。！？:]{_CLOSERS}\s*$")
+_FULL_STOP_END = regex.compile(rf"[.!?…。！？]{_CLOSERS}\s*$")
 _INNER_SENTENCE_END = regex.compile(rf"\p{{Ll}}[.!?…]{_CLOSERS}\s+[\"“„«‘]?\p{{Lu}}")
 
 
@@ -59,6 +60,15 @@ def is_prose(text: str) -> bool:
     if _SENTENCE_END.search(text) is not None:
         return True
     return words >= PARAGRAPH_MIN_WORDS and _INNER_SENTENCE_END.search(text) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the line closes with a full stop, a question or an exclamation mark.
+
+    Its closing quotes and brackets may follow. A label's colon ("Read related
+    topics:") introduces what comes under it and closes nothing.
+    """
+    return _FULL_STOP_END.search(text) is not None
 
 
 def asks_briefly(text: str, max_words: int) -> bool:

@@ -27,16 +27,13 @@ from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines, whole_line_patterns
+from cleaner.layout import ends_sentence
 from cleaner.params import Params
 from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
 SIDES = ("both", "top", "bottom")
 DEFAULT_SENTENCE_END = r"[.!?…:;,][\"”»“’')\]]*\s*$"
-# What closes a sentence, before any closing quotes or brackets; a label's colon does not
-# ("Read related topics:").
-SENTENCE_STOPS = (".", "!", "?", "…")
-CLOSING_MARKS = " \t\"”»“’')]"
 
 
 class EdgeLines:
@@ -116,7 +113,7 @@ class EdgeLines:
         """
         if len(run) == len(lines):
             return True
-        return lines[len(run)].text.rstrip(CLOSING_MARKS).endswith(SENTENCE_STOPS)
+        return ends_sentence(lines[len(run)].text)
 
     def _between_name_and_town(self, text: str) -> bool:
         """The writer's role ("Retired hydrologist") or street ("Gorse Hill Road").
