@@ -86,7 +86,7 @@ def _tables(content: list[Line]) -> Iterator[int]:
         run = list(group)
         if cells < 2 or len(run) < TABLE_MIN_ROWS:
             continue
-        if any(_has_digit(row.text) for row in run) or _phrase_rows(run) >= TABLE_MIN_ROWS:
+        if any(_has_digit(row.text) for row in run) or _has_phrases(run):
             yield from (row.index for row in run)
 
 
@@ -119,10 +119,19 @@ def _has_digit(text: str) -> bool:
     return any(character.isdigit() for character in text)
 
 
-def _phrase_rows(run: list[Line]) -> int:
-    """Rows with a cell of three or more words ("Kirchplatz bis Rathaus | April bis Juni").
+def _has_phrases(run: list[Line]) -> bool:
+    """Phrases in the cells of `TABLE_MIN_ROWS` rows, or of half the rows of a longer run.
 
-    A table without figures (a timetable of road works, a list of who does what) still
-    has phrases in its cells; a footer's rows of links hold one or two words a cell.
+    A table without figures (a timetable of road works, a list of who does what, a
+    show's winners: "Longest runner bean | Ted Mallory | Upper Bramley") still has
+    phrases in its cells, if not in its header or every row (blind373 lost "Heaviest
+    marrow | Sue Pike | Hatherley" with the rest); a footer's rows of links hold one
+    or two words a cell.
     """
-    return sum(any(len(cell.split()) >= 3 for cell in row.text.split("|")) for row in run)
+    phrases = sum(_has_phrase(row.text) for row in run)
+    return phrases >= TABLE_MIN_ROWS or (len(run) > TABLE_MIN_ROWS and 2 * phrases >= len(run))
+
+
+def _has_phrase(row: str) -> bool:
+    """A cell of three or more words ("Kirchplatz bis Rathaus | April bis Juni")."""
+    return any(len(cell.split()) >= 3 for cell in row.split("|"))

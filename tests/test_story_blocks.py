@@ -19,6 +19,17 @@ def test_table_rows_are_runs_of_equal_cells_with_figures():
         "Pitch to the edge of town | autumn | half",
     ]
     assert table_lines(TextView("\n".join(works))) == {0, 1, 2, 3}
+    # phrases in half the rows of a longer table: a show's winners (blind373)
+    show = [
+        "Class | Winner | Village",
+        "Longest runner bean | Ted Mallory | Upper Bramley",
+        "Heaviest marrow | Sue Pike | Hatherley",
+        "Best jar of chutney | Anne Cole | Kirkby Fell",
+    ]
+    assert table_lines(TextView("\n".join(show))) == {0, 1, 2, 3}
+    assert table_lines(TextView("\n".join(show[:3]))) == frozenset()  # one phrase in three rows
+    footer = "About us | Contact | Privacy policy\nTerms | Cookies | Help\nJobs | Advertise | Shop\nRSS | Apps | Archive"
+    assert table_lines(TextView(footer)) == frozenset()  # no phrase at all
 
 
 def test_list_items_are_runs_of_one_marker_with_a_figure_in_each():

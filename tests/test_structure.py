@@ -262,6 +262,22 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
         assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
 
 
+def test_edge_lines_keeps_a_signature_whose_name_is_too_long_for_the_run():
+    pipeline = one_rule(
+        "edge_lines",
+        side="bottom",
+        min_run=2,
+        spare_adjacent=False,
+        signature_name=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})"],
+        signature_place=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)"],
+        signature_middle=["(?-i:[A-Z][a-z]+ Vicarage)"],
+    )
+    signed = f"{LONG}\n\nRev Canon David Ashworth\nOswald Vicarage\nKirkby Fell"  # blind373
+    assert pipeline.clean(signed).text == signed
+    above_menu = f"{LONG}\n\nRead More From Us\nAbout\nContact\nJobs"  # no town under a name
+    assert pipeline.clean(above_menu).text == f"{LONG}\n\nRead More From Us"
+
+
 def test_after_marker_takes_only_the_short_lines_under_its_heading():
     pipeline = one_rule("after_marker", markers=["Related"])
     long_line = " ".join(["word"] * 20)

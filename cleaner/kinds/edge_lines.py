@@ -91,19 +91,39 @@ class EdgeLines:
         ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
         the writer's role or street perhaps on a line between them ("Dr Peter Lund" /
         "Retired hydrologist" / "Port Aske"; see `_between_name_and_town`, the town alone
-        is read by `signature_place`).
+        is read by `signature_place`). A name too long to fit the run ("Rev Canon David
+        Ashworth", blind373 lost it) stands just above it.
         """
-        if len(run) < len(lines) and self.closes_letter(lines[len(run)].text):
+        if self._under_closing_line(lines, len(run)):
             return True
-        if len(run) in (2, 3) and self._under_body_or_sentence(lines, run):
-            ordered = sorted(lines[: len(run)], key=lambda line: line.index)
-            name, *place = (line.text.strip() for line in ordered)
-            if len(place) == 2 and not self._between_name_and_town(place[0]):
-                return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
-            return self.is_signature(name, place[-1])
-        return False
+        sizes = (size for size in (len(run), len(run) + 1) if 2 <= size <= min(3, len(lines)))
+        return any(
+            self._under_body_or_sentence(lines, size) and self._name_over_town(lines[:size])
+            for size in sizes
+        )
 
-    def _under_body_or_sentence(self, lines: list[Line], run: list[int]) -> bool:
+    def _under_closing_line(self, lines: list[Line], size: int) -> bool:
+        """The run is under a letter's closing line, or under a line of names under it.
+
+        A couple signing first ("Mieszkańcy osiedla Widok:" / "Anna i Marek
+        Kowalczykowie" / "Barbara Lis") makes a line too long for the run (blind366 lost
+        them); a line that closes like a sentence is prose, not names.
+        """
+        if size < len(lines) and self.closes_letter(lines[size].text):
+            return True
+        if size + 1 >= len(lines) or ends_sentence(lines[size].text):
+            return False
+        return self.closes_letter(lines[size + 1].text)
+
+    def _name_over_town(self, lines: list[Line]) -> bool:
+        """A name over a town, with the writer's role or street perhaps between them."""
+        ordered = sorted(lines, key=lambda line: line.index)
+        name, *place = (line.text.strip() for line in ordered)
+        if len(place) == 2 and not self._between_name_and_town(place[0]):
+            return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
+        return self.is_signature(name, place[-1])
+
+    def _under_body_or_sentence(self, lines: list[Line], size: int) -> bool:
         """The run reaches the body, or a short closing sentence the body does not count.
 
         A letter may end on a line too short to be prose ("Ich hoffe, der Gemeinderat hält
@@ -111,9 +131,9 @@ class EdgeLines:
         label's colon is no such end: "Comenta este artículo en:" / "Hacker News" / "Reddit"
         is a link box.
         """
-        if len(run) == len(lines):
+        if size == len(lines):
             return True
-        return ends_sentence(lines[len(run)].text)
+        return ends_sentence(lines[size].text)
 
     def _between_name_and_town(self, text: str) -> bool:
         """The writer's role ("Retired hydrologist") or street ("Gorse Hill Road").
