@@ -221,6 +221,10 @@ def test_edge_lines_keeps_the_signature_under_a_letters_closing_line():
     assert pipeline.clean(signed).text == signed
     unsigned = f"{LONG}\n\nAnna Berg\nGull Point"
     assert pipeline.clean(unsigned).text == LONG
+    couple_first = f"{LONG}\n\nYours,\nAnna and Tom Berg\nEva Lind\nGull Point"  # blind366
+    assert pipeline.clean(couple_first).text == couple_first
+    sentence_first = f"{LONG}\n\nYours,\nSee you at the fete.\nAbout\nJobs"
+    assert pipeline.clean(sentence_first).text == f"{LONG}\n\nYours,\nSee you at the fete."
 
 
 def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
