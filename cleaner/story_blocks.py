@@ -40,7 +40,8 @@ def table_lines(view: TextView) -> frozenset[int]:
     `TABLE_MIN_ROWS` lines in a row (blank lines between them allowed) with the same
     number of cells, two or more, and a digit in one of them ("Group | For | Against",
     "Labour | 6 | 1") or, without figures, a phrase of three or more words in a cell of
-    `TABLE_MIN_ROWS` rows ("Kirchplatz bis Rathaus | April bis Juni | Vollsperrung").
+    `TABLE_MIN_ROWS` rows, or of half the rows of a longer run ("Kirchplatz bis Rathaus |
+    April bis Juni | Vollsperrung").
     A breadcrumb trail or a menu stands alone, or in two lines without figures, and a
     footer's rows of links hold a word or two a cell, so none is a table.
     """
