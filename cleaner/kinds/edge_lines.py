@@ -16,8 +16,8 @@ closing mark), `spare` (patterns of lines that never fit and end the run: sign-o
 of a letter's closing line, "Yours faithfully,": a run that this line ends is the
 writer's name and place, and stays), `signature_name` and `signature_place` (a run of
 just these two lines right under the body, a name over a place, is a letter's
-signature and stays), `signature_middle` (patterns of the writer's street, which may
-stand between the two, as a role may) and `spare_adjacent` (never take the line next
+signature and stays), `signature_middle` (patterns of the writer's street or house, which
+may stand between the two, as a role may) and `spare_adjacent` (never take the line next
 to the body, true).
 """
 
@@ -86,7 +86,8 @@ class EdgeLines:
     def signs_letter(self, lines: list[Line], run: list[int]) -> bool:
         """The run is a letter's signature, which stays.
 
-        Either the lines under its closing line ("Yours faithfully,"), or just a name over
+        Either the lines under its closing line ("Yours faithfully,", a line of names perhaps
+        between them), or just a name over
         a town between the body (or a short closing sentence under it) and the edge
         ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
         the writer's role or street perhaps on a line between them ("Dr Peter Lund" /
@@ -136,7 +137,7 @@ class EdgeLines:
         return ends_sentence(lines[size].text)
 
     def _between_name_and_town(self, text: str) -> bool:
-        """The writer's role ("Retired hydrologist") or street ("Gorse Hill Road").
+        """The writer's role ("Retired hydrologist"), street ("Gorse Hill Road") or house.
 
         A menu's middle line is neither, so "Neuer Abschnitt" / "Thüringen" still goes.
         """
