@@ -40,8 +40,9 @@ PARAGRAPH_MIN_WORDS = 25
 # ones (which English opens with) and guillemets both ways, French ones after a thin
 # space, brackets.
 _CLOSERS = r"(?:[^\S\r\n]?[\"”»’'“‘«\)\]])*"
-_SENTENCE_END = regex.compile(rf"[.!?…。！？:]{_CLOSERS}\s*$")
-_FULL_STOP_END = regex.compile(rf"[.!?…。！？]{_CLOSERS}\s*$")
+_STOPS = ".!?…。！？"  # a label's colon closes a line too, but no sentence (see ends_sentence)
+_SENTENCE_END = regex.compile(rf"[{_STOPS}:]{_CLOSERS}\s*$")
+_FULL_STOP_END = regex.compile(rf"[{_STOPS}]{_CLOSERS}\s*$")
 _INNER_SENTENCE_END = regex.compile(rf"\p{{Ll}}[.!?…]{_CLOSERS}\s+[\"“„«‘]?\p{{Lu}}")
 
 

@@ -87,10 +87,9 @@ class EdgeLines:
         """The run is a letter's signature, which stays.
 
         Either the lines under its closing line ("Yours faithfully,", a line of names perhaps
-        between them), or just a name over
-        a town between the body (or a short closing sentence under it) and the edge
-        ("Bernard Lemoine" / "Vauclerc-sur-Orne"),
-        the writer's role or street perhaps on a line between them ("Dr Peter Lund" /
+        between them), or just a name over a town between the body (or a short closing
+        sentence under it) and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne"), the
+        writer's role, street or house perhaps on a line between them ("Dr Peter Lund" /
         "Retired hydrologist" / "Port Aske"; see `_between_name_and_town`, the town alone
         is read by `signature_place`). A name too long to fit the run ("Rev Canon David
         Ashworth", blind373 lost it) stands just above it.
