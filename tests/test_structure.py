@@ -272,6 +272,26 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
         assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
 
 
+def test_edge_lines_keeps_a_societys_officers_over_its_name():
+    pipeline = one_rule(
+        "edge_lines",
+        side="bottom",
+        min_run=2,
+        spare_adjacent=False,
+        signature_name=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})(?:, [^\\n]+)?"],
+        signature_place=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)? Society)"],
+        signature_middle=["(?-i:Hon\\. Secretary)"],
+    )
+    officers = f"{LONG}\n\nAnna Berg, chair\nTom Hill, treasurer\nGull Point Society"
+    assert pipeline.clean(officers).text == officers
+    with_title = f"{LONG}\n\nAnna Berg, Hon. Secretary\nTom Hill, treasurer\nGull Society"
+    assert pipeline.clean(with_title).text == with_title
+    no_office = f"{LONG}\n\nAnna Berg\nTom Hill\nGull Point Society"  # a list of names
+    assert pipeline.clean(no_office).text == LONG
+    no_society = f"{LONG}\n\nAnna Berg, chair\nTom Hill, treasurer\nAbout Us"
+    assert pipeline.clean(no_society).text == LONG
+
+
 def test_after_marker_takes_only_the_short_lines_under_its_heading():
     pipeline = one_rule("after_marker", markers=["Related"])
     long_line = " ".join(["word"] * 20)

@@ -33,6 +33,7 @@ from cleaner.patterns import Pattern, fullmatch
 from cleaner.rule import Edit, RuleSpec
 
 SIDES = ("both", "top", "bottom")
+MAX_OFFICERS = 6  # a society signs with a few officers, not a page of names
 DEFAULT_SENTENCE_END = r"[.!?…:;,][\"”»“’')\]]*\s*$"
 
 
@@ -91,16 +92,23 @@ class EdgeLines:
         sentence under it) and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne"), the
         writer's role, street or house perhaps on a line between them ("Dr Peter Lund" /
         "Retired hydrologist" / "Port Aske"; see `_between_name_and_town`, the town alone
-        is read by `signature_place`). A name too long to fit the run ("Rev Canon David
-        Ashworth", blind373 lost it) stands just above it.
+        is read by `signature_place`), or a society's officers over its name. A name too
+        long to fit the run ("Rev Canon David Ashworth", blind373 lost it) stands just
+        above it.
         """
         if self._under_closing_line(lines, len(run)):
             return True
-        sizes = (size for size in (len(run), len(run) + 1) if 2 <= size <= min(3, len(lines)))
+        sizes = (size for size in (len(run), len(run) + 1) if size <= len(lines))
         return any(
-            self._under_body_or_sentence(lines, size) and self._name_over_town(lines[:size])
+            self._under_body_or_sentence(lines, size) and self._signed_by(lines[:size])
             for size in sizes
         )
+
+    def _signed_by(self, lines: list[Line]) -> bool:
+        """A name over a town (two or three lines), or a society's officers over its name."""
+        if 2 <= len(lines) <= 3 and self._name_over_town(lines):
+            return True
+        return self._officers_over_society(lines)
 
     def _under_closing_line(self, lines: list[Line], size: int) -> bool:
         """The run is under a letter's closing line, or under a line of names under it.
@@ -122,6 +130,38 @@ class EdgeLines:
         if len(place) == 2 and not self._between_name_and_town(place[0]):
             return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
         return self.is_signature(name, place[-1])
+
+    def _officers_over_society(self, lines: list[Line]) -> bool:
+        """A society's officers, each with their office, over its name or town.
+
+        "Eileen Brough, chair" / "Tom Yates, treasurer" / "Maureen Doyle, secretary" /
+        "Coldwell Allotment Society" (blind380 lost it): every line above the last is a
+        name with an office after its comma, so a list of authors or a menu still goes.
+        """
+        if not 3 <= len(lines) <= MAX_OFFICERS + 1:
+            return False
+        ordered = sorted(lines, key=lambda line: line.index)
+        *officers, society = (line.text.strip() for line in ordered)
+        return all(self._is_officer(text) for text in officers) and self.is_signature(
+            officers[0], society
+        )
+
+    def _is_officer(self, text: str) -> bool:
+        """A name with an office after its comma ("Tom Yates, treasurer").
+
+        The office is in small letters or one that `signature_middle` reads ("Ann Lee,
+        Hon. Secretary").
+        """
+        name, comma, office = text.partition(",")
+        office = office.strip()
+        if not comma or not office or self.signature_name is None:
+            return False
+        if fullmatch(self.signature_name, name) is None:
+            return False
+        if office[:1].islower():
+            return True
+        middle = self.signature_middle
+        return middle is not None and fullmatch(middle, office) is not None
 
     def _under_body_or_sentence(self, lines: list[Line], size: int) -> bool:
         """The run reaches the body, or a short closing sentence the body does not count.
