@@ -234,8 +234,11 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
         min_run=2,
         spare_adjacent=False,
         signature_name=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})"],
-        signature_place=["(?!abo)(?-i:(?:[A-Z][a-z]+ [a-z]+, )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"],
-        signature_middle=["(?-i:(?:[A-Z][a-z]+ )+(?:Road|Lane|Vicarage))"],
+        signature_place=[
+            "(?!abo)(?-i:(?:[A-Z][a-z]+ [a-z]+, )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
+            "(?-i:[A-Z][a-z]+ [A-Z][a-z]+ Society)",
+        ],
+        signature_middle=["(?-i:(?:[A-Z][a-z]+ )+(?:Road|Lane|Vicarage)|Hon\\. Secretary)"],
     )
     signed = f"{LONG}\n\nAnna Berg\nGull Point"
     assert pipeline.clean(signed).text == signed
@@ -262,7 +265,13 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
     assert pipeline.clean(f"{LONG}\n\nThank you.\nAbout\nGull").text == f"{LONG}\n\nThank you."
     under_label = f"{LONG}\n\nRead related topics:"  # a label's colon closes no sentence
     assert pipeline.clean(f"{under_label}\nAnna Berg\nGull Point").text == under_label
+    officers = f"{LONG}\n\nAnna Berg, chair\nTom Hill, treasurer\nGull Point Society"
+    assert pipeline.clean(officers).text == officers  # a society's officers over its name
+    long_office = f"{LONG}\n\nTom Hill, Hon. Secretary\nAnna Berg, chair\nGull Point Society"
+    assert pipeline.clean(long_office).text == long_office  # the first too long for the run
     for menu in (
+        "Anna Berg\nTom Hill\nGull Point Society",  # names without offices: a list
+        "Anna Berg, chair\nTom Hill, treasurer\nAbo",
         "Anna Berg\nAbo",
         "Anna Berg\nGull\nPoint",
         "About\nGull",
@@ -270,26 +279,6 @@ def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
         "Anna Berg\nLOG IN\nGull Point",
     ):
         assert pipeline.clean(f"{LONG}\n\n{menu}").text == LONG
-
-
-def test_edge_lines_keeps_a_societys_officers_over_its_name():
-    pipeline = one_rule(
-        "edge_lines",
-        side="bottom",
-        min_run=2,
-        spare_adjacent=False,
-        signature_name=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})(?:, [^\\n]+)?"],
-        signature_place=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)? Society)"],
-        signature_middle=["(?-i:Hon\\. Secretary)"],
-    )
-    officers = f"{LONG}\n\nAnna Berg, chair\nTom Hill, treasurer\nGull Point Society"
-    assert pipeline.clean(officers).text == officers
-    with_title = f"{LONG}\n\nAnna Berg, Hon. Secretary\nTom Hill, treasurer\nGull Society"
-    assert pipeline.clean(with_title).text == with_title
-    no_office = f"{LONG}\n\nAnna Berg\nTom Hill\nGull Point Society"  # a list of names
-    assert pipeline.clean(no_office).text == LONG
-    no_society = f"{LONG}\n\nAnna Berg, chair\nTom Hill, treasurer\nAbout Us"
-    assert pipeline.clean(no_society).text == LONG
 
 
 def test_after_marker_takes_only_the_short_lines_under_its_heading():

@@ -142,9 +142,10 @@ class EdgeLines:
             return False
         ordered = sorted(lines, key=lambda line: line.index)
         *officers, society = (line.text.strip() for line in ordered)
-        return all(self._is_officer(text) for text in officers) and self.is_signature(
-            officers[0], society
-        )
+        place = self.signature_place
+        if place is None or fullmatch(place, society) is None:
+            return False
+        return all(self._is_officer(text) for text in officers)
 
     def _is_officer(self, text: str) -> bool:
         """A name with an office after its comma ("Tom Yates, treasurer").
