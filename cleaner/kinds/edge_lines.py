@@ -16,9 +16,10 @@ closing mark), `spare` (patterns of lines that never fit and end the run: sign-o
 of a letter's closing line, "Yours faithfully,": a run that this line ends is the
 writer's name and place, and stays), `signature_name` and `signature_place` (a run of
 just these two lines right under the body, a name over a place, is a letter's
-signature and stays), `signature_middle` (patterns of the writer's street or house, which
-may stand between the two, as a role may) and `spare_adjacent` (never take the line next
-to the body, true).
+signature and stays; so do a society's officers, "Name, office", over a place or the
+society's name), `signature_middle` (patterns of the writer's street or house, which
+may stand between the two, as a role may, and of an officer's office) and
+`spare_adjacent` (never take the line next to the body, true).
 """
 
 from __future__ import annotations
