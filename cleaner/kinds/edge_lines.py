@@ -67,7 +67,7 @@ class EdgeLines:
         words = len(text.split())
         if not 0 < words <= self.max_words or self.sentence_end.search(text):
             return False
-        if self.spare is not None and fullmatch(self.spare, text):
+        if _reads(self.spare, text):
             return False
         if self.closes_letter(text):
             return False
@@ -75,15 +75,11 @@ class EdgeLines:
 
     def closes_letter(self, text: str) -> bool:
         """A letter's closing line ("Yours faithfully,"): the short lines under it sign it."""
-        closing = self.signature_after
-        return closing is not None and fullmatch(closing, text) is not None
+        return _reads(self.signature_after, text)
 
     def is_signature(self, name: str, place: str) -> bool:
         """A writer's name over their town ("Bernard Lemoine" / "Vauclerc-sur-Orne")."""
-        if self.signature_name is None or self.signature_place is None:
-            return False
-        named = fullmatch(self.signature_name, name) is not None
-        return named and fullmatch(self.signature_place, place) is not None
+        return _reads(self.signature_name, name) and _reads(self.signature_place, place)
 
     def signs_letter(self, lines: list[Line], run: list[int]) -> bool:
         """The run is a letter's signature, which stays.
@@ -126,8 +122,7 @@ class EdgeLines:
 
     def _name_over_town(self, lines: list[Line]) -> bool:
         """A name over a town, with the writer's role or street perhaps between them."""
-        ordered = sorted(lines, key=lambda line: line.index)
-        name, *place = (line.text.strip() for line in ordered)
+        name, *place = _top_down(lines)
         if len(place) == 2 and not self._between_name_and_town(place[0]):
             return False  # "Neuer Abschnitt" / "Thüringen" / "Hintergrund": a menu
         return self.is_signature(name, place[-1])
@@ -141,12 +136,8 @@ class EdgeLines:
         """
         if not 3 <= len(lines) <= MAX_OFFICERS + 1:
             return False
-        ordered = sorted(lines, key=lambda line: line.index)
-        *officers, society = (line.text.strip() for line in ordered)
-        place = self.signature_place
-        if place is None or fullmatch(place, society) is None:
-            return False
-        return all(self._is_officer(text) for text in officers)
+        *officers, society = _top_down(lines)
+        return _reads(self.signature_place, society) and all(map(self._is_officer, officers))
 
     def _is_officer(self, text: str) -> bool:
         """A name with an office after its comma ("Tom Yates, treasurer").
@@ -156,14 +147,9 @@ class EdgeLines:
         """
         name, comma, office = text.partition(",")
         office = office.strip()
-        if not comma or not office or self.signature_name is None:
+        if not comma or not office or not _reads(self.signature_name, name):
             return False
-        if fullmatch(self.signature_name, name) is None:
-            return False
-        if office[:1].islower():
-            return True
-        middle = self.signature_middle
-        return middle is not None and fullmatch(middle, office) is not None
+        return office[:1].islower() or _reads(self.signature_middle, office)
 
     def _under_body_or_sentence(self, lines: list[Line], size: int) -> bool:
         """The run reaches the body, or a short closing sentence the body does not count.
@@ -182,10 +168,7 @@ class EdgeLines:
 
         A menu's middle line is neither, so "Neuer Abschnitt" / "Thüringen" still goes.
         """
-        if _reads_as_role(text):
-            return True
-        street = self.signature_middle
-        return street is not None and fullmatch(street, text) is not None
+        return _reads_as_role(text) or _reads(self.signature_middle, text)
 
     def detect(self, view: TextView) -> Iterator[Edit]:
         """At most one edit per edge: the run of fitting lines that touches it."""
@@ -219,6 +202,16 @@ class EdgeLines:
         if len(run) >= self.min_run:
             reason = f"{self.message} ({len(run)} lines)"
             yield remove_lines(view, min(run), max(run), self.rule, reason)
+
+
+def _reads(pattern: Pattern | None, text: str) -> bool:
+    """The whole line fits an optional pattern param; an absent param reads nothing."""
+    return pattern is not None and fullmatch(pattern, text) is not None
+
+
+def _top_down(lines: list[Line]) -> list[str]:
+    """The lines' texts from the top of the page down (a bottom run is listed edge first)."""
+    return [line.text.strip() for line in sorted(lines, key=lambda line: line.index)]
 
 
 def _reads_as_role(text: str) -> bool:
