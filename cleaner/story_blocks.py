@@ -27,6 +27,8 @@ TABLE_MIN_ROWS = 3
 LIST_MIN_ITEMS = 2
 _TABLES: WeakKeyDictionary[TextView, frozenset[int]] = WeakKeyDictionary()
 _LISTS: WeakKeyDictionary[TextView, frozenset[int]] = WeakKeyDictionary()
+# A cell separator of tables printed without bars: a slash with spaces around it.
+_SPACED_SLASH = regex.compile(r"[^\S\r\n]+/[^\S\r\n]+")
 # An item's marker: a dash, bullet or star, or a number closed by "." or ")".
 _ITEM = regex.compile(
     r"^[^\S\r\n]*(?:(?P<bullet>[-–—•*·▪►])|(?P<number>[0-9]{1,2}[.)]))[^\S\r\n]+(?P<text>\S.*)$"
@@ -36,7 +38,7 @@ _ITEM = regex.compile(
 def table_lines(view: TextView) -> frozenset[int]:
     """Indexes of the lines that are rows of a table rendered as text (once per view).
 
-    An extractor prints a table one row a line, its cells joined by "|": at least
+    An extractor prints a table one row a line, its cells joined by "|" (or by " / "): at least
     `TABLE_MIN_ROWS` lines in a row (blank lines between them allowed) with the same
     number of cells, two or more, and a digit in one of them ("Group | For | Against",
     "Labour | 6 | 1") or, without figures, a phrase of three or more words in a cell of
@@ -111,9 +113,19 @@ def _item(text: str) -> tuple[str | None, str]:
 
 
 def _cell_count(text: str) -> int:
-    """Cells of a line split at "|" (outer bars ignored); 0 without a bar."""
+    """Cells of a line (see `_cells`); 0 for a line without a separator."""
+    cells = _cells(text)
+    return len(cells) if len(cells) > 1 else 0
+
+
+def _cells(text: str) -> list[str]:
+    """A line split at "|" (outer bars ignored) or, without a bar, at a slash with spaces around it.
+
+    Some extractors print a table's cells joined by " / " ("Bergen / 3 November / 4",
+    blind395); a breadcrumb trail joined so stands alone and holds no figure.
+    """
     inner = text.strip().strip("|")
-    return inner.count("|") + 1 if "|" in inner else 0
+    return inner.split("|") if "|" in inner else _SPACED_SLASH.split(inner)
 
 
 def _has_digit(text: str) -> bool:
@@ -135,4 +147,4 @@ def _has_phrases(run: list[Line]) -> bool:
 
 def _has_phrase(row: str) -> bool:
     """A cell of three or more words ("Kirchplatz bis Rathaus | April bis Juni")."""
-    return any(len(cell.split()) >= 3 for cell in row.split("|"))
+    return any(len(cell.split()) >= 3 for cell in _cells(row))

@@ -28,6 +28,13 @@ def test_table_rows_are_runs_of_equal_cells_with_figures():
     footer = "About us | Contact | Privacy policy\nTerms | Cookies | Help\n"
     footer += "Jobs | Advertise | Shop\nRSS | Apps | Archive"
     assert table_lines(TextView(footer)) == frozenset()  # no phrase at all
+    # cells joined by a spaced slash, as some extractors print them (blind395)
+    flights = (
+        "Route / First flight / Flights a week\nBergen / 3 November / 4\nGdańsk / 10 November / 3"
+    )
+    assert table_lines(TextView(flights)) == {0, 1, 2}
+    trail = "Home / News / Local\nSport / Football / Cup\nWeather / Travel / Culture"
+    assert table_lines(TextView(trail)) == frozenset()  # no figures: trails
 
 
 def test_list_items_are_runs_of_one_marker_with_a_figure_in_each():
