@@ -125,7 +125,9 @@ def _cells(text: str) -> list[str]:
     blind395); a breadcrumb trail joined so stands alone and holds no figure.
     """
     inner = text.strip().strip("|")
-    return inner.split("|") if "|" in inner else _SPACED_SLASH.split(inner)
+    if "|" in inner:
+        return inner.split("|")
+    return _SPACED_SLASH.split(inner) if "/" in inner else [inner]
 
 
 def _has_digit(text: str) -> bool:
