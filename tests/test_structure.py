@@ -227,6 +227,23 @@ def test_edge_lines_keeps_the_signature_under_a_letters_closing_line():
     assert pipeline.clean(sentence_first).text == f"{LONG}\n\nYours,\nSee you at the fete."
 
 
+def test_edge_lines_keeps_the_lines_under_a_closing_sentence_that_ends_the_body():
+    # blind413: "Veuillez agréer, …, l'expression de mes salutations distinguées." is prose,
+    # so the body ends with it and the writer's name and role under it are the whole run
+    pipeline = one_rule(
+        "edge_lines",
+        side="bottom",
+        min_run=2,
+        spare_adjacent=False,
+        signature_after=["veuillez [^\\n]{0,120}salutations distinguées\\.?"],
+    )
+    closing = "Veuillez agréer, Monsieur le Maire, l'expression de mes salutations distinguées."
+    signed = f"{LONG}\n{closing}\nGeneviève Lartigue\nparent d'élève"
+    assert pipeline.clean(signed).text == signed
+    unsigned = f"{LONG}\nSee you at the fete in the square.\nAbout\nJobs"
+    assert pipeline.clean(unsigned).text == f"{LONG}\nSee you at the fete in the square."
+
+
 def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
     pipeline = one_rule(
         "edge_lines",

@@ -14,7 +14,8 @@ Params: `side` (top, bottom, both), `max_words` (3), `min_run` (lines needed, 3)
 closing mark), `spare` (patterns of lines that never fit and end the run: sign-offs,
 "Label: value" lines whose metadata another rule keeps), `signature_after` (patterns
 of a letter's closing line, "Yours faithfully,": a run that this line ends is the
-writer's name and place, and stays), `signature_name` and `signature_place` (a run of
+writer's name and place, and stays; so is the whole run under a body whose last
+sentence is such a closing), `signature_name` and `signature_place` (a run of
 just these two lines right under the body, a name over a place, is a letter's
 signature and stays; so do a society's officers, "Name, office", over a place or the
 society's name), `signature_middle` (patterns of the writer's street or house, which
@@ -120,6 +121,18 @@ class EdgeLines:
             return False
         return self.closes_letter(lines[size + 1].text)
 
+    def _under_closing_sentence(self, lines: list[Line], run: list[int], edge: Line | None) -> bool:
+        """The whole run signs a letter whose closing is a sentence the body ends with.
+
+        A French letter closes with a sentence ("Veuillez agréer, Monsieur le Maire,
+        l'expression de mes salutations distinguées."), which counts as prose, so the
+        writer's name and role under it are the run (blind413 lost "Geneviève Lartigue" /
+        "parent d'élève").
+        """
+        if edge is None or not run or len(run) != len(lines):
+            return False
+        return self.closes_letter(edge.text.strip())
+
     def _name_over_town(self, lines: list[Line]) -> bool:
         """A name over a town, with the writer's role or street perhaps between them."""
         name, *place = _top_down(lines)
@@ -180,12 +193,15 @@ class EdgeLines:
         if self.side in ("both", "top"):
             yield from self._run(view, [line for line in content if line.index < first])
         if self.side in ("both", "bottom"):
-            yield from self._run(view, [line for line in reversed(content) if line.index > last])
+            below = [line for line in reversed(content) if line.index > last]
+            edge = next((line for line in content if line.index == last), None)
+            yield from self._run(view, below, edge)
 
-    def _run(self, view: TextView, lines: list[Line]) -> Iterator[Edit]:
+    def _run(self, view: TextView, lines: list[Line], edge: Line | None = None) -> Iterator[Edit]:
         """The edit removing the leading fitting lines of `lines`, if there are enough.
 
-        `lines` runs from the document's edge towards the body. With `spare_adjacent`,
+        `lines` runs from the document's edge towards the body, whose last line is `edge`
+        under it. With `spare_adjacent`,
         the line next to the body is never taken: above the body it is most often the
         headline or a subheading, below it a closing line or a sign-off, and it stays
         the edge of the body even after the furniture around it is gone.
@@ -197,7 +213,7 @@ class EdgeLines:
             if not self.fits(line.text):
                 break
             run.append(line.index)
-        if self.signs_letter(lines, run):
+        if self.signs_letter(lines, run) or self._under_closing_sentence(lines, run, edge):
             return
         if len(run) >= self.min_run:
             reason = f"{self.message} ({len(run)} lines)"
