@@ -213,10 +213,13 @@ def test_edge_lines_spares_the_line_next_to_the_body():
     assert keep_all.clean(page).text == LONG
 
 
+def bottom_edge_rule(**signature: object) -> Pipeline:
+    """The bottom edge rule that may take the line next to the body, with signature params."""
+    return one_rule("edge_lines", side="bottom", min_run=2, spare_adjacent=False, **signature)
+
+
 def test_edge_lines_keeps_the_signature_under_a_letters_closing_line():
-    pipeline = one_rule(
-        "edge_lines", side="bottom", min_run=2, spare_adjacent=False, signature_after=["yours,"]
-    )
+    pipeline = bottom_edge_rule(signature_after=["yours,"])
     signed = f"{LONG}\n\nYours,\nAnna Berg\nGull Point"
     assert pipeline.clean(signed).text == signed
     unsigned = f"{LONG}\n\nAnna Berg\nGull Point"
@@ -230,12 +233,8 @@ def test_edge_lines_keeps_the_signature_under_a_letters_closing_line():
 def test_edge_lines_keeps_the_lines_under_a_closing_sentence_that_ends_the_body():
     # blind413: "Veuillez agréer, …, l'expression de mes salutations distinguées." is prose,
     # so the body ends with it and the writer's name and role under it are the whole run
-    pipeline = one_rule(
-        "edge_lines",
-        side="bottom",
-        min_run=2,
-        spare_adjacent=False,
-        signature_after=["veuillez [^\\n]{0,120}salutations distinguées\\.?"],
+    pipeline = bottom_edge_rule(
+        signature_after=["veuillez [^\\n]{0,120}salutations distinguées\\.?"]
     )
     closing = "Veuillez agréer, Monsieur le Maire, l'expression de mes salutations distinguées."
     signed = f"{LONG}\n{closing}\nGeneviève Lartigue\nparent d'élève"
@@ -245,11 +244,7 @@ def test_edge_lines_keeps_the_lines_under_a_closing_sentence_that_ends_the_body(
 
 
 def test_edge_lines_keeps_a_name_over_a_town_right_under_the_body():
-    pipeline = one_rule(
-        "edge_lines",
-        side="bottom",
-        min_run=2,
-        spare_adjacent=False,
+    pipeline = bottom_edge_rule(
         signature_name=["(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})"],
         signature_place=[
             "(?!abo)(?-i:(?:[A-Z][a-z]+ [a-z]+, )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)",
