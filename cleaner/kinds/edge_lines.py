@@ -200,11 +200,11 @@ class EdgeLines:
     def _run(self, view: TextView, lines: list[Line], edge: Line | None = None) -> Iterator[Edit]:
         """The edit removing the leading fitting lines of `lines`, if there are enough.
 
-        `lines` runs from the document's edge towards the body, whose last line is `edge`
-        under it. With `spare_adjacent`,
-        the line next to the body is never taken: above the body it is most often the
-        headline or a subheading, below it a closing line or a sign-off, and it stays
-        the edge of the body even after the furniture around it is gone.
+        `lines` runs from the document's edge towards the body; `edge` is the body's last
+        line, just above a bottom run. With `spare_adjacent`, the line next to the body is
+        never taken: above the body it is most often the headline or a subheading, below
+        it a closing line or a sign-off, and it stays the edge of the body even after the
+        furniture around it is gone.
         """
         if self.spare_adjacent:
             lines = lines[:-1]
