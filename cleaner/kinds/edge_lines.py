@@ -82,19 +82,20 @@ class EdgeLines:
         """A writer's name over their town ("Bernard Lemoine" / "Vauclerc-sur-Orne")."""
         return _reads(self.signature_name, name) and _reads(self.signature_place, place)
 
-    def signs_letter(self, lines: list[Line], run: list[int]) -> bool:
+    def signs_letter(self, lines: list[Line], run: list[int], edge: Line | None = None) -> bool:
         """The run is a letter's signature, which stays.
 
         Either the lines under its closing line ("Yours faithfully,", a line of names perhaps
-        between them), or just a name over a town between the body (or a short closing
-        sentence under it) and the edge ("Bernard Lemoine" / "Vauclerc-sur-Orne"), the
+        between them; the closing may be the body's last line, `edge`), or just a name over
+        a town between the body (or a short closing sentence under it) and the edge
+        ("Bernard Lemoine" / "Vauclerc-sur-Orne"), the
         writer's role, street or house perhaps on a line between them ("Dr Peter Lund" /
         "Retired hydrologist" / "Port Aske"; see `_between_name_and_town`, the town alone
         is read by `signature_place`), or a society's officers over its name. A name too
         long to fit the run ("Rev Canon David Ashworth", blind373 lost it) stands just
         above it.
         """
-        if self._under_closing_line(lines, len(run)):
+        if self._under_closing_line(lines, len(run), edge):
             return True
         sizes = (size for size in (len(run), len(run) + 1) if size <= len(lines))
         return any(
@@ -108,30 +109,23 @@ class EdgeLines:
             return True
         return self._officers_over_society(lines)
 
-    def _under_closing_line(self, lines: list[Line], size: int) -> bool:
+    def _under_closing_line(self, lines: list[Line], size: int, edge: Line | None) -> bool:
         """The run is under a letter's closing line, or under a line of names under it.
 
         A couple signing first ("Mieszkańcy osiedla Widok:" / "Anna i Marek
         Kowalczykowie" / "Barbara Lis") makes a line too long for the run (blind366 lost
-        them); a line that closes like a sentence is prose, not names.
+        them); a line that closes like a sentence is prose, not names. A run that reaches
+        the body is under its last line, `edge`: a French letter closes with a sentence
+        ("Veuillez agréer, Monsieur le Maire, l'expression de mes salutations
+        distinguées."), which the body counts as prose (blind413 lost "Geneviève Lartigue" /
+        "parent d'élève" under it).
         """
-        if size < len(lines) and self.closes_letter(lines[size].text):
+        above = lines[size] if size < len(lines) else edge
+        if above is not None and self.closes_letter(above.text):
             return True
         if size + 1 >= len(lines) or ends_sentence(lines[size].text):
             return False
         return self.closes_letter(lines[size + 1].text)
-
-    def _under_closing_sentence(self, lines: list[Line], run: list[int], edge: Line | None) -> bool:
-        """The whole run signs a letter whose closing is a sentence the body ends with.
-
-        A French letter closes with a sentence ("Veuillez agréer, Monsieur le Maire,
-        l'expression de mes salutations distinguées."), which counts as prose, so the
-        writer's name and role under it are the run (blind413 lost "Geneviève Lartigue" /
-        "parent d'élève").
-        """
-        if edge is None or not run or len(run) != len(lines):
-            return False
-        return self.closes_letter(edge.text.strip())
 
     def _name_over_town(self, lines: list[Line]) -> bool:
         """A name over a town, with the writer's role or street perhaps between them."""
@@ -194,8 +188,7 @@ class EdgeLines:
             yield from self._run(view, [line for line in content if line.index < first])
         if self.side in ("both", "bottom"):
             below = [line for line in reversed(content) if line.index > last]
-            edge = next((line for line in content if line.index == last), None)
-            yield from self._run(view, below, edge)
+            yield from self._run(view, below, view.lines[last])
 
     def _run(self, view: TextView, lines: list[Line], edge: Line | None = None) -> Iterator[Edit]:
         """The edit removing the leading fitting lines of `lines`, if there are enough.
@@ -213,7 +206,7 @@ class EdgeLines:
             if not self.fits(line.text):
                 break
             run.append(line.index)
-        if self.signs_letter(lines, run) or self._under_closing_sentence(lines, run, edge):
+        if self.signs_letter(lines, run, edge):
             return
         if len(run) >= self.min_run:
             reason = f"{self.message} ({len(run)} lines)"
