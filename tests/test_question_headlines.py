@@ -67,3 +67,21 @@ def test_orphan_lines_takes_a_short_question_left_in_a_removed_box():
     assert QUESTION in _orphans().clean(text).text
     subheading = f"Storm closes coast road\n\n{LONG}\n\nMore on this story\n\n{QUESTION}\n\n{LONG}"
     assert QUESTION in _orphans(max_question_words=14).clean(subheading).text
+
+
+TEASER = "The lost railway of Copley: a walk along the old line…"
+CUT_OFF = (
+    f"{LONG}\n\nYou might also like\n{TEASER}\nWhy the market hall is falling down…\nPub walks"
+)
+
+
+def test_after_marker_takes_a_teaser_cut_off_with_an_ellipsis_as_an_entry():
+    """A teaser of eight words or more cut off by the site reads as prose; it is an entry."""
+    plain = one_rule("after_marker", markers=["You might also like"])
+    assert plain.clean(CUT_OFF).text.endswith(
+        f"{TEASER}\nWhy the market hall is falling down…\nPub walks"
+    )
+    cutting = one_rule("after_marker", markers=["You might also like"], max_question_words=14)
+    assert cutting.clean(CUT_OFF).text == LONG
+    spaced = CUT_OFF.replace("old line…", "old line …")  # a pause in a sentence, not a cut
+    assert cutting.clean(spaced).text != LONG

@@ -43,6 +43,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import DECORATION, default_message, phrase_alternatives
 from cleaner.kinds.line_memo import WholeLineMatch
@@ -258,8 +260,18 @@ class AfterMarker:
         return needs is None or any(fullmatch(needs, line.text.strip()) for line in run)
 
     def _asks(self, text: str) -> bool:
-        """A question short enough for a headline (`max_question_words`): a box's entry."""
-        return asks_briefly(text, self.max_question_words) and len(text) <= self.max_chars
+        """A headline that reads as prose (`max_question_words` at most): a box's entry.
+
+        A question ("Which roads are closed and when will they reopen?") or a teaser the
+        site cut off with an ellipsis ("The lost railway of Copley: a walk along the old
+        line…") has the closing mark of prose, but no sentence of an article stops there.
+        """
+        if len(text) > self.max_chars:
+            return False
+        if asks_briefly(text, self.max_question_words):
+            return True
+        words = len(text.split())
+        return 0 < words <= self.max_question_words and _CUT_OFF.search(text) is not None
 
     def _prose(self, text: str) -> bool:
         """A line of prose that is not a headline asking a question."""
@@ -268,6 +280,10 @@ class AfterMarker:
     def _prose_fits(self, text: str) -> bool:
         """Whether a line of prose is short enough to be part of the run."""
         return not self.max_prose_words or len(text.split()) <= self.max_prose_words
+
+
+# A teaser cut off by the site: the ellipsis right after a word ("…falling down…").
+_CUT_OFF = regex.compile(r"\w(?:…|\.\.\.)$")
 
 
 def _min_plain_lines(params: Params, stacked_boxes: bool) -> int:
