@@ -34,7 +34,7 @@ from cleaner.story_blocks import list_lines, table_lines
 # Items of a sequence are apart, or glued where an extractor dropped the space between
 # two links ("ShareTweet", "BlogThis!Share", with counters: "Share0Tweet0"): a capital
 # right after a small letter, "!" or a counter.
-_SEPARATOR = r"(?:(?:[^\S\r\n]|[|•·/,;:\-–—])+|[0-9]{0,6}(?-i:(?<=[\p{Ll}!0-9])(?=\p{Lu})))"
+_SEPARATOR = r"(?:(?:[^\S\r\n]|[|•·▪/,;:\-–—])+|[0-9]{0,6}(?-i:(?<=[\p{Ll}!0-9])(?=\p{Lu})))"
 _COUNT = r"(?:[^\S\r\n]*[(\[]?[0-9][0-9.,]*[kKmM]?[)\]]?)?"
 
 
