@@ -5,7 +5,8 @@ closed and when will they reopen?"). It has the words and the closing mark of pr
 a run of entries would stop at it and leave it, and every entry under it, behind. With
 `max_question_words`, `after_marker` runs and `orphan_lines` paragraphs take a question
 of at most that many words as an entry; a longer question, and any question without the
-parameter, still ends the run.
+parameter, still ends the run. A teaser the site cut off with an ellipsis ("… a walk
+along the old line…") is an entry too, with or without the parameter.
 """
 
 from __future__ import annotations
@@ -71,17 +72,15 @@ def test_orphan_lines_takes_a_short_question_left_in_a_removed_box():
 
 TEASER = "The lost railway of Copley: a walk along the old line…"
 CUT_OFF = (
-    f"{LONG}\n\nYou might also like\n{TEASER}\nWhy the market hall is falling down…\nPub walks"
+    f"{LONG}\n\nYou might also like\n{TEASER}\nWhy the market hall is falling down …\nPub walks"
 )
 
 
 def test_after_marker_takes_a_teaser_cut_off_with_an_ellipsis_as_an_entry():
     """A teaser of eight words or more cut off by the site reads as prose; it is an entry."""
-    plain = one_rule("after_marker", markers=["You might also like"])
-    assert plain.clean(CUT_OFF).text.endswith(
-        f"{TEASER}\nWhy the market hall is falling down…\nPub walks"
+    rule = one_rule("after_marker", markers=["You might also like"])
+    assert rule.clean(CUT_OFF).text == LONG
+    finished = CUT_OFF.replace("old line…", "old line.")  # a sentence: it ends the run
+    assert rule.clean(finished).text.endswith(
+        "old line.\nWhy the market hall is falling down …\nPub walks"
     )
-    cutting = one_rule("after_marker", markers=["You might also like"], max_question_words=14)
-    assert cutting.clean(CUT_OFF).text == LONG
-    spaced = CUT_OFF.replace("old line…", "old line …")  # a pause in a sentence, not a cut
-    assert cutting.clean(spaced).text != LONG

@@ -260,18 +260,18 @@ class AfterMarker:
         return needs is None or any(fullmatch(needs, line.text.strip()) for line in run)
 
     def _asks(self, text: str) -> bool:
-        """A headline that reads as prose (`max_question_words` at most): a box's entry.
+        """A headline that reads as prose: a box's entry, not a sentence of the article.
 
-        A question ("Which roads are closed and when will they reopen?") or a teaser the
-        site cut off with an ellipsis ("The lost railway of Copley: a walk along the old
-        line…") has the closing mark of prose, but no sentence of an article stops there.
+        A question of at most `max_question_words` ("Which roads are closed and when will
+        they reopen?") or a teaser the site cut off with an ellipsis ("The lost railway of
+        Copley: a walk along the old line…") has the closing mark of prose, but no
+        sentence of an article stops there.
         """
         if len(text) > self.max_chars:
             return False
-        if asks_briefly(text, self.max_question_words):
+        if _CUT_OFF.search(text) is not None and len(text.split()) <= self.max_words:
             return True
-        words = len(text.split())
-        return 0 < words <= self.max_question_words and _CUT_OFF.search(text) is not None
+        return asks_briefly(text, self.max_question_words)
 
     def _prose(self, text: str) -> bool:
         """A line of prose that is not a headline asking a question."""
@@ -282,8 +282,8 @@ class AfterMarker:
         return not self.max_prose_words or len(text.split()) <= self.max_prose_words
 
 
-# A teaser cut off by the site: the ellipsis right after a word ("…falling down…").
-_CUT_OFF = regex.compile(r"\w(?:…|\.\.\.)$")
+# A teaser cut off by the site: the ellipsis after its last word ("… falling down…").
+_CUT_OFF = regex.compile(r"\w[^\S\r\n]?(?:…|\.\.\.)$")
 
 
 def _min_plain_lines(params: Params, stacked_boxes: bool) -> int:
