@@ -7,9 +7,10 @@ The rule looks for a marker line (a phrase or pattern that is the whole line,
 decoration and a count allowed) with at most `max_prose_after` lines of prose below
 it (a cookie notice or a copyright line may follow, a further paragraph may not), and
 removes it together with the run of short lines right under it (`max_words`,
-`max_chars`, not prose, not opening with a sentence of prose). The run stops at the
-first line that does not fit; a run longer than `max_lines` and the rule leaves
-everything alone, an empty run and only the marker goes.
+`max_chars`, not prose, not opening with a sentence of prose; a teaser cut off with an
+ellipsis is an entry though it reads as prose). The run stops at the first line that
+does not fit; a run longer than `max_lines` and the rule leaves everything alone, an
+empty run and only the marker goes.
 
 With `inline: true` the marker may stand anywhere, as the label of a box of links
 that sites put between paragraphs ("Related" and two headlines, then the article
@@ -260,12 +261,10 @@ class AfterMarker:
         return needs is None or any(fullmatch(needs, line.text.strip()) for line in run)
 
     def _asks(self, text: str) -> bool:
-        """A headline that reads as prose: a box's entry, not a sentence of the article.
+        """A headline with prose's closing mark: a box's entry, not a sentence.
 
-        A question of at most `max_question_words` ("Which roads are closed and when will
-        they reopen?") or a teaser the site cut off with an ellipsis ("The lost railway of
-        Copley: a walk along the old line…") has the closing mark of prose, but no
-        sentence of an article stops there.
+        A question of at most `max_question_words` ("Which roads are closed?"), or a
+        teaser cut off with an ellipsis ("… a walk along the old line…").
         """
         if len(text) > self.max_chars:
             return False
