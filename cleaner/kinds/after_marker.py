@@ -268,8 +268,8 @@ class AfterMarker:
         """
         if len(text) > self.max_chars:
             return False
-        if _CUT_OFF.search(text) is not None and len(text.split()) <= self.max_words:
-            return True
+        if text.endswith(("…", "...")) and _CUT_OFF.search(text):  # the cheap test first
+            return len(text.split()) <= self.max_words
         return asks_briefly(text, self.max_question_words)
 
     def _prose(self, text: str) -> bool:
