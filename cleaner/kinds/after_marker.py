@@ -211,7 +211,8 @@ class AfterMarker:
         With `max_prose_in_run`, that many lines of prose may be part of the run, of any
         length or of at most `max_prose_words`: an author box's biography is written as
         sentences, and so is a picture's caption. With `max_question_words`, a question
-        that short is a headline ("Which roads are closed and when will they reopen?").
+        that short is a headline ("Which roads are closed and when will they reopen?"), as
+        a teaser cut off with an ellipsis always is.
         With `run_line`, every line of the run must match it (a share bar's buttons:
         "Facebook", "X"). A numbered list's next item is an entry even when it reads as
         a sentence (cleaner.story_blocks.continues_numbering).
@@ -273,7 +274,7 @@ class AfterMarker:
         return asks_briefly(text, self.max_question_words)
 
     def _prose(self, text: str) -> bool:
-        """A line of prose that is not a headline asking a question."""
+        """A line of prose that is not a box's headline (a short question, a cut-off teaser)."""
         return is_prose(text) and not self._asks(text.strip())
 
     def _prose_fits(self, text: str) -> bool:
