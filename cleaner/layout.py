@@ -44,6 +44,8 @@ _STOPS = ".!?…。！？"  # a label's colon closes a line too, but no sentence
 _SENTENCE_END = regex.compile(rf"[{_STOPS}:]{_CLOSERS}\s*$")
 _FULL_STOP_END = regex.compile(rf"[{_STOPS}]{_CLOSERS}\s*$")
 _INNER_SENTENCE_END = regex.compile(rf"\p{{Ll}}[.!?…]{_CLOSERS}\s+[\"“„«‘]?\p{{Lu}}")
+# A teaser cut off by the site: the ellipsis after its last word ("… falling down…").
+_CUT_OFF = regex.compile(r"\w[^\S\r\n]?(?:…|\.\.\.)$")
 
 
 @lru_cache(maxsize=8192)
@@ -81,6 +83,21 @@ def asks_briefly(text: str, max_words: int) -> bool:
     """
     stripped = text.rstrip()
     return bool(max_words) and stripped.endswith("?") and len(stripped.split()) <= max_words
+
+
+def cut_off_briefly(text: str, max_words: int) -> bool:
+    """Whether the line is a teaser of at most `max_words` words cut off with an ellipsis.
+
+    A box of other stories prints teasers the site cut short ("The lost railway of
+    Copley: a walk along the old line…"): the ellipsis closes it like prose, but no
+    sentence of an article stops there. The cheap test comes first, as in asks_briefly.
+    """
+    stripped = text.rstrip()
+    return (
+        stripped.endswith(("…", "..."))
+        and _CUT_OFF.search(stripped) is not None
+        and len(stripped.split()) <= max_words
+    )
 
 
 def opens_with_prose(text: str) -> bool:

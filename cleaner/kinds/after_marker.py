@@ -44,13 +44,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import DECORATION, default_message, phrase_alternatives
 from cleaner.kinds.line_memo import WholeLineMatch
 from cleaner.kinds.marker_spans import marker_edits
-from cleaner.layout import asks_briefly, is_prose, opens_with_prose
+from cleaner.layout import asks_briefly, cut_off_briefly, is_prose, opens_with_prose
 from cleaner.params import Params
 from cleaner.patterns import Pattern, folded_anchors, fullmatch
 from cleaner.rule import Edit, RuleSpec
@@ -269,9 +267,7 @@ class AfterMarker:
         """
         if len(text) > self.max_chars:
             return False
-        if text.endswith(("…", "...")) and _CUT_OFF.search(text):  # the cheap test first
-            return len(text.split()) <= self.max_words
-        return asks_briefly(text, self.max_question_words)
+        return cut_off_briefly(text, self.max_words) or asks_briefly(text, self.max_question_words)
 
     def _prose(self, text: str) -> bool:
         """A line of prose that is not a box's headline (a short question, a cut-off teaser)."""
@@ -280,10 +276,6 @@ class AfterMarker:
     def _prose_fits(self, text: str) -> bool:
         """Whether a line of prose is short enough to be part of the run."""
         return not self.max_prose_words or len(text.split()) <= self.max_prose_words
-
-
-# A teaser cut off by the site: the ellipsis after its last word ("… falling down…").
-_CUT_OFF = regex.compile(r"\w[^\S\r\n]?(?:…|\.\.\.)$")
 
 
 def _min_plain_lines(params: Params, stacked_boxes: bool) -> int:
