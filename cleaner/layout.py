@@ -44,8 +44,9 @@ _STOPS = ".!?…。！？"  # a label's colon closes a line too, but no sentence
 _SENTENCE_END = regex.compile(rf"[{_STOPS}:]{_CLOSERS}\s*$")
 _FULL_STOP_END = regex.compile(rf"[{_STOPS}]{_CLOSERS}\s*$")
 _INNER_SENTENCE_END = regex.compile(rf"\p{{Ll}}[.!?…]{_CLOSERS}\s+[\"“„«‘]?\p{{Lu}}")
-# A teaser cut off by the site: the ellipsis after its last word ("… falling down…").
-_CUT_OFF = regex.compile(r"\w[^\S\r\n]?(?:…|\.\.\.)$")
+# A teaser cut off by the site: the ellipsis after its last word ("… falling down…") or
+# figure ("… se disparan un 12 %…").
+_CUT_OFF = regex.compile(r"[\w%‰€$£][^\S\r\n]?(?:…|\.\.\.)$")
 
 
 @lru_cache(maxsize=8192)

@@ -84,3 +84,13 @@ def test_after_marker_takes_a_teaser_cut_off_with_an_ellipsis_as_an_entry():
     assert rule.clean(finished).text.endswith(
         "old line.\nWhy the market hall is falling down …\nPub walks"
     )
+
+
+def test_a_teaser_cut_off_after_a_figure_is_an_entry_too():
+    """Sites cut a teaser after a figure as well as after a word ("… un 12 %…")."""
+    rule = one_rule("after_marker", markers=["Lo más leído"])
+    teaser = "Los precios del alquiler de la comarca se disparan un 12 %…"
+    page = f"{LONG}\n\nLo más leído\nMuere un motorista en la carretera\n{teaser}"
+    assert rule.clean(page).text == LONG
+    finished = page.replace("12 %…", "12 %.")  # a sentence: it ends the run
+    assert rule.clean(finished).text.endswith(f"\n{teaser.replace('%…', '%.')}")

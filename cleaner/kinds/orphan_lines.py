@@ -28,7 +28,10 @@ is what makes it a caption). A line left is never prose, except that with
 pitch between a subscription box's removed title and its removed button; and with
 `max_question_words` a question of at most that many words: a headline that asks
 ("Wie teuer wird der Müll im nächsten Jahr?") reads as a sentence, but in the
-paragraph of a removed box label it is one of the box's entries.
+paragraph of a removed box label it is one of the box's entries; and with
+`max_cut_off_words` a line of at most that many words that the site cut off with an
+ellipsis, whatever its length in characters: what a paywall leaves of the paragraph it
+cut ("Councillors are expected to revisit the figures when…") above its removed prompt.
 
 The kind needs other rules to act first, so its examples run with the rules named
 in `example_rules` (see cleaner.selftest).
@@ -40,7 +43,7 @@ from collections.abc import Iterator
 
 from cleaner.document import Line, TextView
 from cleaner.kinds.common import default_message, remove_lines, whole_line_patterns
-from cleaner.layout import asks_briefly, is_prose
+from cleaner.layout import asks_briefly, cut_off_briefly, is_prose
 from cleaner.params import Params
 from cleaner.patterns import fullmatch
 from cleaner.rule import Edit, RuleSpec
@@ -67,6 +70,7 @@ class OrphanLines:
             raise params.error("below_rules", "needs box_edge: both")
         self.max_prose_words = params.integer("max_prose_words", 0, minimum=0)
         self.max_question_words = params.integer("max_question_words", 0, minimum=0)
+        self.max_cut_off_words = params.integer("max_cut_off_words", 0, minimum=0)
         self.example_rules = params.texts("example_rules")
         self.spare = whole_line_patterns(params, "spare")
         self.message = params.text("message", default_message(spec))
@@ -121,6 +125,8 @@ class OrphanLines:
     def _short(self, text: str) -> bool:
         """A short line, not prose (or a sentence of `max_prose_words`), with nothing to keep."""
         words = len(text.split())
+        if cut_off_briefly(text, self.max_cut_off_words):  # never, when 0
+            return self._spare_free(text)
         return (
             words <= self.max_words
             and len(text.strip()) <= self.max_chars
@@ -129,8 +135,12 @@ class OrphanLines:
                 or not is_prose(text)
                 or asks_briefly(text, self.max_question_words)
             )
-            and (self.spare is None or fullmatch(self.spare, text) is None)
+            and self._spare_free(text)
         )
+
+    def _spare_free(self, text: str) -> bool:
+        """Whether no `spare` pattern keeps the line (a date the metadata rules keep)."""
+        return self.spare is None or fullmatch(self.spare, text) is None
 
 
 def _paragraphs(content: list[Line]) -> Iterator[list[Line]]:
