@@ -124,9 +124,9 @@ class OrphanLines:
 
     def _short(self, text: str) -> bool:
         """A short line, not prose (or a sentence of `max_prose_words`), with nothing to keep."""
-        words = len(text.split())
         if cut_off_briefly(text, self.max_cut_off_words):  # never, when 0
             return self._spare_free(text)
+        words = len(text.split())
         return (
             words <= self.max_words
             and len(text.strip()) <= self.max_chars
