@@ -144,7 +144,21 @@ def _has_phrases(run: list[Line]) -> bool:
     or two words a cell.
     """
     phrases = sum(_has_phrase(row.text) for row in run)
-    return phrases >= TABLE_MIN_ROWS or (len(run) > TABLE_MIN_ROWS and 2 * phrases >= len(run))
+    if phrases >= TABLE_MIN_ROWS or (len(run) > TABLE_MIN_ROWS and 2 * phrases >= len(run)):
+        return True
+    return _rows_of_short_phrases(run)
+
+
+def _rows_of_short_phrases(run: list[Line]) -> bool:
+    """Three or more cells a row, and a cell of two or more words in every row under the header.
+
+    A court's or a council's table may hold short phrases only ("Charge | Defendant |
+    Plea" over "False accounting | Calder | Not guilty", blind454 lost its first rows);
+    a menu's or a footer's rows of links hold single words in some row.
+    """
+    if len(_cells(run[0].text)) < 3:
+        return False
+    return all(any(len(cell.split()) >= 2 for cell in _cells(row.text)) for row in run[1:])
 
 
 def _has_phrase(row: str) -> bool:

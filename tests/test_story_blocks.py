@@ -24,7 +24,14 @@ def test_table_rows_are_runs_of_equal_cells_with_figures():
     show += "Heaviest marrow | Sue Pike | Hatherley\nBest jar of chutney | Anne Cole | Kirkby Fell"
     assert table_lines(TextView(show)) == {0, 1, 2, 3}
     first_three = "\n".join(show.split("\n")[:3])
-    assert table_lines(TextView(first_three)) == frozenset()  # one phrase in three rows
+    assert table_lines(TextView(first_three)) == {0, 1, 2}  # short phrases under the header
+    single_words = "Class | Winner | Village\nLongest runner bean | Ted | Bramley\nMarrow | Sue | Fell"
+    assert table_lines(TextView(single_words)) == frozenset()  # one row of single words
+    # short phrases in the rows under the header: a court's table (blind454)
+    pleas = "Charge | Defendant | Plea\nFalse accounting | Calder | Not guilty\n"
+    pleas += "Fraud by abuse of position | Calder, Hesketh | Not guilty"
+    assert table_lines(TextView(pleas)) == {0, 1, 2}
+    assert table_lines(TextView("Home | News\nLocal news | Sport\nWhat's on | Jobs")) == frozenset()
     footer = "About us | Contact | Privacy policy\nTerms | Cookies | Help\n"
     footer += "Jobs | Advertise | Shop\nRSS | Apps | Archive"
     assert table_lines(TextView(footer)) == frozenset()  # no phrase at all
