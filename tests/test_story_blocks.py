@@ -25,7 +25,9 @@ def test_table_rows_are_runs_of_equal_cells_with_figures():
     assert table_lines(TextView(show)) == {0, 1, 2, 3}
     first_three = "\n".join(show.split("\n")[:3])
     assert table_lines(TextView(first_three)) == {0, 1, 2}  # short phrases under the header
-    single_words = "Class | Winner | Village\nLongest runner bean | Ted | Bramley\nMarrow | Sue | Fell"
+    single_words = (
+        "Class | Winner | Village\nLongest runner bean | Ted | Bramley\nMarrow | Sue | Fell"
+    )
     assert table_lines(TextView(single_words)) == frozenset()  # one row of single words
     # short phrases in the rows under the header: a court's table (blind454)
     pleas = "Charge | Defendant | Plea\nFalse accounting | Calder | Not guilty\n"
