@@ -43,9 +43,11 @@ def table_lines(view: TextView) -> frozenset[int]:
     number of cells, two or more, and a digit in one of them ("Group | For | Against",
     "Labour | 6 | 1") or, without figures, a phrase of three or more words in a cell of
     `TABLE_MIN_ROWS` rows, or of half the rows of a longer run ("Kirchplatz bis Rathaus |
-    April bis Juni | Vollsperrung").
+    April bis Juni | Vollsperrung"), or, in rows of three or more cells, a phrase of two
+    or more words in every row under the header ("False accounting | Calder | Not guilty").
     A breadcrumb trail or a menu stands alone, or in two lines without figures, and a
-    footer's rows of links hold a word or two a cell, so none is a table.
+    footer's rows of links hold a word or two a cell, single words in some row, so none
+    is a table.
     """
     if view not in _TABLES:
         _TABLES[view] = frozenset(_tables(view.content_lines))
@@ -158,9 +160,9 @@ def _rows_of_short_phrases(run: list[Line]) -> bool:
     """
     if len(_cells(run[0].text)) < 3:
         return False
-    return all(any(len(cell.split()) >= 2 for cell in _cells(row.text)) for row in run[1:])
+    return all(_has_phrase(row.text, min_words=2) for row in run[1:])
 
 
-def _has_phrase(row: str) -> bool:
-    """A cell of three or more words ("Kirchplatz bis Rathaus | April bis Juni")."""
-    return any(len(cell.split()) >= 3 for cell in _cells(row))
+def _has_phrase(row: str, min_words: int = 3) -> bool:
+    """A cell of `min_words` or more words ("Kirchplatz bis Rathaus | April bis Juni")."""
+    return any(len(cell.split()) >= min_words for cell in _cells(row))
